@@ -1,0 +1,47 @@
+"""All the desk's services over one database, built in one place (used by the Qt composition
+root and the command line alike)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from desktop_app.domain.clock import Clock
+from desktop_app.services.auth import AuthService
+from desktop_app.services.members import MemberService
+from desktop_app.services.settings import SettingsService
+from desktop_app.services.staff import StaffService
+from desktop_app.store.db import Database
+
+
+@dataclass(frozen=True, slots=True)
+class Services:
+    db: Database
+    clock: Clock
+    settings: SettingsService
+    auth: AuthService
+    staff: StaffService
+    members: MemberService
+
+    @classmethod
+    def open(cls, db_path: Path, clock: Clock, backup_dir: Path | None = None) -> Services:
+        """Open (and migrate, after a backup) the database at `db_path`. Call it off the GUI
+        thread: a migration can take a while."""
+        db = Database(db_path, backup_dir=backup_dir)
+        return cls.over(db, clock)
+
+    @classmethod
+    def over(cls, db: Database, clock: Clock) -> Services:
+        settings = SettingsService(db, clock)
+        auth = AuthService(db, clock, settings)
+        return cls(
+            db=db,
+            clock=clock,
+            settings=settings,
+            auth=auth,
+            staff=StaffService(auth),
+            members=MemberService(db, clock),
+        )
+
+    def close(self) -> None:
+        self.db.close()

@@ -1,0 +1,34 @@
+"""Small key/value facts about this device, kept in the `sync_state` table."""
+
+from __future__ import annotations
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from desktop_app.domain.ids import new_id
+from desktop_app.store.models import SyncState
+
+DEVICE_ID = "device_id"
+HLC = "hlc"
+AUDIT_HEAD = "audit_head"
+
+
+def get_state(session: Session, key: str) -> str | None:
+    return session.scalar(select(SyncState.value).where(SyncState.key == key))
+
+
+def set_state(session: Session, key: str, value: str) -> None:
+    row = session.get(SyncState, key)
+    if row is None:
+        session.add(SyncState(key=key, value=value))
+    else:
+        row.value = value
+
+
+def device_id(session: Session) -> str:
+    """This desk's id, made on first use. Until the desk enrols with a server it is local."""
+    found = get_state(session, DEVICE_ID)
+    if found is None:
+        found = new_id()
+        set_state(session, DEVICE_ID, found)
+    return found
