@@ -6,6 +6,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from argon2 import PasswordHasher
+
 from desktop_app.domain.clock import Clock
 from desktop_app.services.auth import AuthService
 from desktop_app.services.members import MemberService
@@ -24,16 +26,18 @@ class Services:
     members: MemberService
 
     @classmethod
-    def open(cls, db_path: Path, clock: Clock, backup_dir: Path | None = None) -> Services:
+    def open(cls, db_path: Path, clock: Clock, backup_dir: Path | None = None,
+             pin_hasher: PasswordHasher | None = None) -> Services:
         """Open (and migrate, after a backup) the database at `db_path`. Call it off the GUI
         thread: a migration can take a while."""
         db = Database(db_path, backup_dir=backup_dir)
-        return cls.over(db, clock)
+        return cls.over(db, clock, pin_hasher)
 
     @classmethod
-    def over(cls, db: Database, clock: Clock) -> Services:
+    def over(cls, db: Database, clock: Clock,
+             pin_hasher: PasswordHasher | None = None) -> Services:
         settings = SettingsService(db, clock)
-        auth = AuthService(db, clock, settings)
+        auth = AuthService(db, clock, settings, pin_hasher)
         return cls(
             db=db,
             clock=clock,

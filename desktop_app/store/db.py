@@ -57,12 +57,10 @@ class Database:
 
     @contextmanager
     def read(self) -> Iterator[Session]:
-        """A read-only session: a consistent snapshot, rolled back at the end."""
+        """A session for reading: a consistent snapshot, ended (never committed) on close.
+        Loaded values stay readable after the block."""
         with self._reader() as session:
-            try:
-                yield session
-            finally:
-                session.rollback()
+            yield session
 
     def write_session(self) -> Session:
         return self._writer()

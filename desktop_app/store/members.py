@@ -38,7 +38,8 @@ def members_with_contact(
 
 
 def save_member(session: Session, member: Member) -> None:
-    """Add or update a member row (the search index hooks in here)."""
+    """Add or update a member row: derived columns and the search index stay current here."""
+    member.phone_last4 = member.phone[-4:] if member.phone else None
     session.add(member)
     session.flush()
 

@@ -1,0 +1,63 @@
+"""Per permission, the service refuses an actor without it, whatever the screen shows, and
+writes nothing. Each new guarded use case adds its row here."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+import pytest
+from sqlalchemy import func, select
+
+from desktop_app.domain.errors import PermissionDenied
+from desktop_app.domain.permissions import Permission, Role
+from desktop_app.services.members import MemberDraft
+from desktop_app.store.models import AuditEntry, Member, OutboxOp, Staff
+
+Call = Callable[[Any, Any, Any], object]  # (services, actor, subject member id) -> result
+
+GUARDED: list[tuple[Permission, str, Call]] = [
+    (Permission.MEMBER_CREATE, "members.create",
+     lambda s, a, m: s.members.create(a, MemberDraft(name="Refused"))),
+    (Permission.MEMBER_EDIT, "members.edit",
+     lambda s, a, m: s.members.edit(a, m, {"notes": "refused"})),
+    (Permission.MEMBER_EDIT, "members.archive", lambda s, a, m: s.members.archive(a, m)),
+    (Permission.SETTINGS_MANAGE, "settings.change",
+     lambda s, a, m: s.settings.change(a, "idle_lock_minutes", 1)),
+    (Permission.STAFF_MANAGE, "staff.create",
+     lambda s, a, m: s.staff.create(a, "x9", "Refused", Role.ADMIN, "9999")),
+    (Permission.STAFF_MANAGE, "staff.set_pin",
+     lambda s, a, m: s.staff.set_pin(a, s.auth.sign_in("admin", "1111").staff_id, "9999")),
+    (Permission.STAFF_MANAGE, "staff.set_active",
+     lambda s, a, m: s.staff.set_active(a, s.auth.sign_in("admin", "1111").staff_id, False)),
+]
+
+
+def snapshot(services) -> tuple[int, ...]:
+    with services.db.read() as s:
+        return tuple(s.scalar(select(func.count()).select_from(t))
+                     for t in (Member, OutboxOp, AuditEntry, Staff))
+
+
+@pytest.mark.parametrize("permission,name,call", GUARDED, ids=[g[1] for g in GUARDED])
+def test_service_refuses_an_actor_without_the_permission(services, admin, staff_of,
+                                                         permission, name, call) -> None:
+    member = services.members.create(admin, MemberDraft(name="Subject"))
+    for role in Role:
+        actor = staff_of(role) if role is not Role.ADMIN else admin
+        if actor.can(permission):
+            continue
+        before = snapshot(services)
+        with pytest.raises(PermissionDenied):
+            call(services, actor, member.id)
+        assert snapshot(services) == before, f"{name} wrote something for {role}"
+
+
+@pytest.mark.parametrize("permission,name,call", GUARDED, ids=[g[1] for g in GUARDED])
+def test_service_allows_a_holder_and_records_who(services, admin, permission, name,
+                                                 call) -> None:
+    member = services.members.create(admin, MemberDraft(name="Subject"))
+    call(services, admin, member.id)
+    with services.db.read() as s:
+        last = s.scalars(select(AuditEntry).order_by(AuditEntry.seq.desc())).first()
+    assert last is not None and last.actor_id == admin.staff_id
