@@ -1,0 +1,12 @@
+"""Every model module, imported once, so `Base.metadata` describes the whole schema (used by
+Alembic's autogenerate and by the test that migrations and models agree). A feature that adds
+tables in its own module adds one import line here."""
+
+from __future__ import annotations
+
+from desktop_app.store import models
+from desktop_app.store.models import Base
+
+metadata = Base.metadata
+
+__all__ = ["metadata", "models"]
