@@ -40,11 +40,13 @@ class StoreSettings:
 
     def with_value(self, key: str, value: Any) -> StoreSettings:
         """A copy with one setting changed, after checking its type."""
-        kinds = {f.name: type(f.default) for f in fields(self)}
-        if key not in kinds:
+        kinds: dict[str, type] = {f.name: type(f.default) for f in fields(self)}
+        kind = kinds.get(key)
+        if kind is None:
             raise ValidationError(key, "unknown_setting")
-        if not isinstance(value, kinds[key]) or isinstance(value, bool) != (kinds[key] is bool):
-            raise ValidationError(key, "wrong_type", f"{key} takes a {kinds[key].__name__}")
-        if kinds[key] is int and value < 0:
+        if not isinstance(value, kind) or isinstance(value, bool) != (kind is bool):
+            raise ValidationError(key, "wrong_type", f"{key} takes a {kind.__name__}")
+        if kind is int and value < 0:
             raise ValidationError(key, "negative")
-        return replace(self, **{key: value})
+        changes: dict[str, Any] = {key: value}
+        return replace(self, **changes)
