@@ -46,7 +46,7 @@ class StoreSettings:
             raise ValidationError(key, "unknown_setting")
         if not isinstance(value, kind) or isinstance(value, bool) != (kind is bool):
             raise ValidationError(key, "wrong_type", f"{key} takes a {kind.__name__}")
-        if kind is int and value < 0:
+        if isinstance(value, int) and not isinstance(value, bool) and value < 0:
             raise ValidationError(key, "negative")
         changes: dict[str, Any] = {key: value}
         return replace(self, **changes)
