@@ -1,0 +1,1 @@
+"""Qt glue for scanning: the keyboard-wedge event filter and the camera worker."""
