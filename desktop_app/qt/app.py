@@ -1,0 +1,91 @@
+"""The composition root: the one place where the desk's objects are built and wired.
+
+Nothing here is a module-level singleton: ``run`` builds the application, the task runner,
+the error handler, the idle watcher and the session, hands each its collaborators, and runs
+the event loop. The database is opened on the task runner's database thread.
+"""
+
+from __future__ import annotations
+
+import logging
+import logging.handlers
+import sys
+from functools import partial
+from pathlib import Path
+
+from PySide6.QtWidgets import QApplication, QStyleFactory
+
+from desktop_app.domain.clock import SystemClock
+from desktop_app.paths import APP_NAME, DataPaths, repo_resources
+from desktop_app.qt.compat import guard_singletons
+from desktop_app.qt.config import DeskConfig
+from desktop_app.qt.errors import ErrorHandler
+from desktop_app.qt.i18n import Translations, choose_language
+from desktop_app.qt.idle import IdleWatcher
+from desktop_app.qt.session import DeskSession
+from desktop_app.qt.tasks import ThreadedTaskRunner
+from desktop_app.services.registry import Services
+
+log = logging.getLogger(__name__)
+
+
+def style_sheet_path() -> Path:
+    """ui/style.qss: beside resources/ from source; the installer bundles it the same way."""
+    return repo_resources().parent / "ui" / "style.qss"
+
+
+def translations_dir() -> Path:
+    return repo_resources() / "translations"
+
+
+def _ensure_log_file(paths: DataPaths) -> None:
+    """A rotating log file in the log folder, unless the caller configured logging already."""
+    root = logging.getLogger()
+    if root.handlers:
+        return
+    handler = logging.handlers.RotatingFileHandler(paths.logs / "desk.log", maxBytes=2_000_000,
+                                                   backupCount=5, encoding="utf-8")
+    handler.setFormatter(logging.Formatter(
+        "%(asctime)s %(levelname)s %(threadName)s %(name)s: %(message)s"))
+    root.addHandler(handler)
+    root.setLevel(logging.INFO)
+
+
+def build_application(argv: list[str] | None = None) -> QApplication:
+    existing = QApplication.instance()
+    app = existing if isinstance(existing, QApplication) else QApplication(argv or [APP_NAME])
+    app.setApplicationName(APP_NAME)
+    app.setOrganizationName(APP_NAME)
+    app.setStyle(QStyleFactory.create("Fusion"))
+    qss = style_sheet_path()
+    if qss.is_file():
+        app.setStyleSheet(qss.read_text(encoding="utf-8"))
+    else:
+        log.warning("style sheet %s is missing; using plain Fusion", qss)
+    return app
+
+
+def open_services(db_path: Path, backup_dir: Path) -> Services:
+    """Runs on the database thread: backup, migrations, then the services."""
+    return Services.open(db_path, SystemClock(), backup_dir=backup_dir)
+
+
+def run(paths: DataPaths, db_path: Path, lang: str | None) -> int:
+    """Start the desk on ``db_path``; returns the exit code of the event loop."""
+    guard_singletons()  # before any Qt call: see desktop_app/qt/compat.py
+    paths.ensure()
+    _ensure_log_file(paths)
+    app = build_application(sys.argv[:1])
+    config = DeskConfig(paths.config)
+    language = choose_language(lang, config.language())
+    translations = Translations(app, translations_dir())
+    translations.apply(language)
+
+    errors = ErrorHandler(app)
+    runner = ThreadedTaskRunner(errors, app)
+    idle = IdleWatcher(app, app)
+    session = DeskSession(runner, idle, config, language, translations, app)
+    app.aboutToQuit.connect(session.shutdown)
+    session.start(partial(open_services, db_path, paths.backups))
+    log.info("desk started on %s in %s", db_path, language)
+    return app.exec()

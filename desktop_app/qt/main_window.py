@@ -1,0 +1,176 @@
+"""The desk after sign-in: side navigation, pages on F1-F6, a status bar, and the lock screen.
+
+The window shows state and reports what the operator did through signals; the session
+decides what happens (locking, signing out, switching language).
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
+from PySide6.QtWidgets import QLabel, QListWidgetItem, QMainWindow, QToolButton, QWidget
+
+from desktop_app.qt.config import DeskConfig
+from desktop_app.qt.forms.ui_main_window import Ui_MainWindow
+from desktop_app.qt.lock_screen import LockScreen
+from desktop_app.qt.pages.base import Page
+from desktop_app.qt.pages.checkout import CheckoutPage
+from desktop_app.qt.pages.classes import ClassesPage
+from desktop_app.qt.pages.front_desk import FrontDeskPage
+from desktop_app.qt.pages.members import MembersPage
+from desktop_app.qt.pages.reports import ReportsPage
+from desktop_app.qt.pages.settings import SettingsPage
+
+PAGE_KEYS = (Qt.Key.Key_F1, Qt.Key.Key_F2, Qt.Key.Key_F3, Qt.Key.Key_F4, Qt.Key.Key_F5,
+             Qt.Key.Key_F6)
+
+
+class MainWindow(QMainWindow):
+    """The signed-in desk."""
+
+    lock_chosen = Signal()
+    """The operator locked the desk (button or Ctrl+L)."""
+
+    sign_out_chosen = Signal()
+    """The operator chose to sign out (status bar or lock screen)."""
+
+    unlock_pin_entered = Signal(str)
+    """A PIN was typed on the lock screen."""
+
+    language_chosen = Signal(str)
+    """A language was picked on the Settings page."""
+
+    def __init__(self, config: DeskConfig | None, language: str,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ui = Ui_MainWindow()
+        self.ui.setupUi(self)
+        self._config = config
+        self.front_desk = FrontDeskPage()
+        self.checkout = CheckoutPage()
+        self.members = MembersPage()
+        self.classes = ClassesPage()
+        self.reports = ReportsPage()
+        self.settings = SettingsPage(language)
+        self.pages: list[Page] = [self.front_desk, self.checkout, self.members, self.classes,
+                                  self.reports, self.settings]
+        for number, page in enumerate(self.pages):
+            self.ui.pageStack.addWidget(page)
+            self.ui.navList.addItem(QListWidgetItem())
+            shortcut = QShortcut(QKeySequence(PAGE_KEYS[number]), self)
+            shortcut.setContext(Qt.ShortcutContext.WindowShortcut)
+            shortcut.activated.connect(lambda n=number: self.show_page(n))
+        self.ui.navList.currentRowChanged.connect(self._nav_row_changed)
+        self.settings.language_chosen.connect(self.language_chosen)
+
+        self.lock_screen = LockScreen(self.ui.lockPage)
+        self.ui.lockLayout.addWidget(self.lock_screen)
+        self.lock_screen.pin_entered.connect(self.unlock_pin_entered)
+        self.lock_screen.switch_staff_chosen.connect(self.sign_out_chosen)
+
+        self._build_status_bar()
+        self.addAction(self.ui.actionLock)
+        self.addAction(self.ui.actionSignOut)
+        self.ui.actionLock.triggered.connect(self._lock_triggered)
+        self.ui.actionSignOut.triggered.connect(self.sign_out_chosen)
+        self._staff_name = ""
+        self._store_name = ""
+        self._retranslate()
+        self.show_page(0)
+        if config is not None and (geometry := config.geometry("main_window")) is not None:
+            self.restoreGeometry(geometry)
+
+    # -- state shown -----------------------------------------------------------------------
+    def set_staff(self, name: str) -> None:
+        """Show who is signed in (always as plain text)."""
+        self._staff_name = name
+        self.staff_label.setText(name)
+
+    def set_store_name(self, store_name: str) -> None:
+        self._store_name = store_name
+        self._show_title()
+
+    def _show_title(self) -> None:
+        if self._store_name:
+            self.setWindowTitle(self.tr("Frontdesk - %1").replace("%1", self._store_name))
+        else:
+            self.setWindowTitle(self.tr("Frontdesk"))
+
+    def show_page(self, index: int) -> None:
+        if self.is_locked() or not 0 <= index < len(self.pages):
+            return
+        self.ui.pageStack.setCurrentIndex(index)
+        if self.ui.navList.currentRow() != index:
+            self.ui.navList.setCurrentRow(index)
+
+    def current_page(self) -> Page:
+        page = self.ui.pageStack.currentWidget()
+        assert isinstance(page, Page)
+        return page
+
+    def lock(self) -> None:
+        """Cover the workspace with the lock screen."""
+        self.lock_screen.prepare(self._staff_name)
+        self.ui.rootStack.setCurrentWidget(self.ui.lockPage)
+        self.ui.actionLock.setEnabled(False)
+        self.lock_screen.ui.pinEdit.setFocus()
+
+    def unlock(self) -> None:
+        self.ui.rootStack.setCurrentWidget(self.ui.workspace)
+        self.ui.actionLock.setEnabled(True)
+        self.current_page().setFocus()
+
+    def is_locked(self) -> bool:
+        return self.ui.rootStack.currentWidget() is self.ui.lockPage
+
+    # -- building --------------------------------------------------------------------------
+    def _build_status_bar(self) -> None:
+        bar = self.ui.statusbar
+        self.sync_label = QLabel(self)
+        self.printer_label = QLabel(self)
+        self.scanner_label = QLabel(self)
+        self.staff_label = QLabel(self)
+        self.staff_label.setObjectName("staffLabel")
+        self.staff_label.setTextFormat(Qt.TextFormat.PlainText)
+        for label in (self.sync_label, self.printer_label, self.scanner_label):
+            label.setObjectName("deviceState")
+            bar.addWidget(label)
+        bar.addPermanentWidget(self.staff_label)
+        for action in (self.ui.actionLock, self.ui.actionSignOut):
+            button = QToolButton(self)
+            button.setDefaultAction(action)
+            button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+            bar.addPermanentWidget(button)
+
+    def _retranslate(self) -> None:
+        for number, page in enumerate(self.pages):
+            item = self.ui.navList.item(number)
+            item.setText(f"F{number + 1}   {page.title()}")
+        self.sync_label.setText(self.tr("Sync: not set up"))
+        self.printer_label.setText(self.tr("Printer: not set up"))
+        self.scanner_label.setText(self.tr("Scanner: keyboard"))
+        self.staff_label.setToolTip(self.tr("Signed-in staff member"))
+        self._show_title()
+
+    def _nav_row_changed(self, row: int) -> None:
+        if row >= 0 and row != self.ui.pageStack.currentIndex():
+            self.show_page(row)
+
+    def _lock_triggered(self) -> None:
+        if not self.is_locked():
+            self.lock_chosen.emit()
+
+    # -- Qt events -------------------------------------------------------------------------
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
+        if event.type() == QEvent.Type.LanguageChange:
+            self.ui.retranslateUi(self)
+            self._retranslate()
+        super().changeEvent(event)
+
+    def save_geometry(self) -> None:
+        if self._config is not None:
+            self._config.save_geometry("main_window", self.saveGeometry())
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
+        self.save_geometry()
+        super().closeEvent(event)
