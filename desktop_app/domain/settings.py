@@ -29,6 +29,8 @@ class StoreSettings:
     expiring_units: int = _s(2, "A pack with this few units left shows as expiring.")
     grace_days: int = _s(3, "Days after the end when entry is still allowed, with a warning.")
     reentry_minutes: int = _s(120, "A second check-in within this time consumes nothing.")
+    backup_every_hours: int = _s(24, "An automatic backup is taken when the last is this old.")
+    backups_kept: int = _s(14, "How many automatic backups are kept; older ones are removed.")
 
     @classmethod
     def help(cls, key: str) -> str:

@@ -10,6 +10,7 @@ from argon2 import PasswordHasher
 
 from desktop_app.domain.clock import Clock
 from desktop_app.services.auth import AuthService
+from desktop_app.services.backups import BackupService
 from desktop_app.services.members import MemberService
 from desktop_app.services.settings import SettingsService
 from desktop_app.services.staff import StaffService
@@ -24,6 +25,7 @@ class Services:
     auth: AuthService
     staff: StaffService
     members: MemberService
+    backups: BackupService
 
     @classmethod
     def open(cls, db_path: Path, clock: Clock, backup_dir: Path | None = None,
@@ -31,11 +33,11 @@ class Services:
         """Open (and migrate, after a backup) the database at `db_path`. Call it off the GUI
         thread: a migration can take a while."""
         db = Database(db_path, backup_dir=backup_dir)
-        return cls.over(db, clock, pin_hasher)
+        return cls.over(db, clock, pin_hasher, backup_dir)
 
     @classmethod
-    def over(cls, db: Database, clock: Clock,
-             pin_hasher: PasswordHasher | None = None) -> Services:
+    def over(cls, db: Database, clock: Clock, pin_hasher: PasswordHasher | None = None,
+             backup_dir: Path | None = None) -> Services:
         settings = SettingsService(db, clock)
         auth = AuthService(db, clock, settings, pin_hasher)
         return cls(
@@ -45,6 +47,7 @@ class Services:
             auth=auth,
             staff=StaffService(auth),
             members=MemberService(db, clock),
+            backups=BackupService(db, clock, settings, backup_dir or db.path.parent / "backups"),
         )
 
     def close(self) -> None:

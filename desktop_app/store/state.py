@@ -11,6 +11,10 @@ from desktop_app.store.models import SyncState
 DEVICE_ID = "device_id"
 HLC = "hlc"
 AUDIT_HEAD = "audit_head"
+# Facts that make this file one particular enrolled device. A restored backup forgets them and
+# enrols again as a new device (SYNC.md), so two desks never push under one identity.
+DEVICE_IDENTITY_KEYS = frozenset({DEVICE_ID, "device_token", "server_url", "pull_cursor",
+                                  "server_epoch", "enrolled_at"})
 
 
 def get_state(session: Session, key: str) -> str | None:
@@ -23,6 +27,13 @@ def set_state(session: Session, key: str, value: str) -> None:
         session.add(SyncState(key=key, value=value))
     else:
         row.value = value
+
+
+def forget_device_identity(session: Session) -> None:
+    for key in DEVICE_IDENTITY_KEYS:
+        row = session.get(SyncState, key)
+        if row is not None:
+            session.delete(row)
 
 
 def device_id(session: Session) -> str:
