@@ -132,7 +132,7 @@ class BootstrapPage(_Wire):
     rows: list[dict[str, Any]]
     after: str | None  # pass back as ?after= for the next page
     more: bool
-    total: int  # rows of this entity the device may see, for a progress bar
+    total: int | None  # rows of this entity the device may see (first page only)
 
 
 class EventsAnswer(_Wire):

@@ -1,0 +1,1 @@
+"""Op handlers, one module per op family; see `registry`."""

@@ -1,0 +1,203 @@
+"""member.create.v1, member.patch.v1, member.archive.v1 (chain-wide member data).
+
+create:  idempotent by the desk-made id; a phone or email clash is flagged for a merge, not
+         rejected; a member number or card code already taken by another member is replaced
+         by a server-issued one (status `compensated`, the new values in the effects).
+patch:   per-field last writer wins, ordered by the op's HLC (clamped when running ahead).
+archive: soft; the member stays, with status `archived`. Edits to archived members are
+         rejected with `member_archived`.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from sqlalchemy import func, or_, select
+
+from central_server.meta import get_meta, set_meta
+from central_server.models import CardRow, MemberRow
+from central_server.ops.registry import OpContext, Outcome, handles
+from desktop_app.domain.codes import member_number_from_serial, new_card_code
+from desktop_app.domain.contact import clean_name, clean_note, normalize_email, normalize_phone
+from desktop_app.domain.errors import DomainError, NotFound, ValidationError
+from desktop_app.domain.permissions import Permission
+
+EDITABLE = (
+    "name", "phone", "email", "birthday", "gender", "notes", "note_flagged",
+    "consent_sms", "consent_email", "tier_id", "home_store_id", "photo_path",
+)  # fmt: skip
+GENDERS = {"female", "male", "other", None}
+SERVER_SERIAL = "member_serial"
+# Server-issued numbers come from the top of the range, far from desks' own counters.
+SERVER_SERIAL_START = 90_000_000
+
+
+class MemberArchived(DomainError):
+    code = "member_archived"
+
+
+def clean_field(name: str, value: Any) -> Any:
+    """The desk's validation of one field, re-run on the server."""
+    if name == "name":
+        return clean_name(str(value))
+    if name == "phone":
+        return normalize_phone(str(value)) if value else None
+    if name == "email":
+        return normalize_email(str(value)) if value else None
+    if name == "notes":
+        return clean_note(str(value or ""))
+    if name == "gender" and value not in GENDERS:
+        raise ValidationError("gender", "unknown_gender")
+    if name == "birthday" and value is not None:
+        try:
+            return date.fromisoformat(str(value)).isoformat()
+        except ValueError as exc:
+            raise ValidationError("birthday", "not_a_date") from exc
+    if name in ("note_flagged", "consent_sms", "consent_email"):
+        return bool(value)
+    return value
+
+
+def member_data(row: MemberRow) -> dict[str, Any]:
+    data = {f: getattr(row, f) for f in EDITABLE}
+    data.update(
+        id=row.id,
+        number=row.number,
+        status=row.status,
+        merged_into_id=row.merged_into_id,
+        points_balance=row.points_balance,
+        created_at=row.created_at.isoformat(),
+        updated_at=row.updated_at.isoformat(),
+    )
+    return data
+
+
+def card_data(card: CardRow) -> dict[str, Any]:
+    return {
+        "id": card.id,
+        "member_id": card.member_id,
+        "code": card.code,
+        "status": card.status,
+        "issued_at": card.issued_at.isoformat(),
+    }
+
+
+def _server_number(ctx: OpContext) -> str:
+    serial = int(get_meta(ctx.session, SERVER_SERIAL) or SERVER_SERIAL_START)
+    while True:
+        serial += 1
+        number = member_number_from_serial(serial)
+        if ctx.session.scalar(select(MemberRow.id).where(MemberRow.number == number)) is None:
+            set_meta(ctx.session, SERVER_SERIAL, str(serial))
+            return number
+
+
+def _clashes(ctx: OpContext, row: MemberRow) -> list[str]:
+    clauses = []
+    if row.phone:
+        clauses.append(MemberRow.phone == row.phone)
+    if row.email:
+        clauses.append(MemberRow.email == row.email)
+    if not clauses:
+        return []
+    found = ctx.session.scalars(
+        select(MemberRow.id)
+        .where(or_(*clauses), MemberRow.id != row.id, MemberRow.status == "active")
+        .limit(10)
+    )
+    return sorted(found)
+
+
+@handles("member.create.v1", Permission.MEMBER_CREATE)
+def create(ctx: OpContext, args: dict[str, Any]) -> Outcome:
+    member_id = str(args["id"])
+    if ctx.session.get(MemberRow, member_id) is not None:
+        return Outcome("applied", {"already_known": True})
+    values = {f: clean_field(f, args.get(f)) for f in EDITABLE if f in args}
+    effects: dict[str, Any] = {}
+    number = str(args["number"])
+    if ctx.session.scalar(select(MemberRow.id).where(MemberRow.number == number)):
+        number = effects["number"] = _server_number(ctx)
+    row = MemberRow(
+        id=member_id,
+        number=number,
+        status="active",
+        points_balance=0,
+        merge_candidates=[],
+        field_hlc={f: ctx.hlc for f in values},
+        version=1,
+        created_at=ctx.now,
+        updated_at=ctx.now,
+        **{"notes": "", "note_flagged": False, "consent_sms": False, "consent_email": False}
+        | values,
+    )
+    ctx.session.add(row)
+    ctx.session.flush()
+    clashes = _clashes(ctx, row)
+    if clashes:
+        row.merge_candidates = clashes
+    ctx.changed("member", row.id, row.version, member_data(row), chain_wide=True)
+    if args.get("card_id") and args.get("card_code"):
+        code = str(args["card_code"])
+        if ctx.session.scalar(select(func.count()).where(CardRow.code == code)):
+            code = effects["card_code"] = new_card_code()
+        card = CardRow(
+            id=str(args["card_id"]), member_id=row.id, code=code, status="active",
+            issued_at=ctx.now, version=1,
+        )  # fmt: skip
+        ctx.session.add(card)
+        ctx.session.flush()
+        ctx.changed("card", card.id, card.version, card_data(card), chain_wide=True)
+    if clashes:
+        return Outcome("applied", {**effects, "merge_candidates": clashes})
+    return Outcome("compensated", effects) if effects else Outcome()
+
+
+def _member(ctx: OpContext, member_id: str) -> MemberRow:
+    row = ctx.session.get(MemberRow, member_id)
+    if row is None:
+        raise NotFound("no such member", member_id=member_id)
+    return row
+
+
+@handles("member.patch.v1", Permission.MEMBER_EDIT)
+def patch(ctx: OpContext, args: dict[str, Any]) -> Outcome:
+    row = _member(ctx, str(args["id"]))
+    if row.status == "archived":
+        raise MemberArchived("member is archived", member_id=row.id)
+    fields = dict(args.get("fields") or {})
+    unknown = set(fields) - set(EDITABLE)
+    if unknown:
+        raise ValidationError(sorted(unknown)[0], "not_editable")
+    cleaned = {k: clean_field(k, v) for k, v in fields.items()}
+    clocks = dict(row.field_hlc or {})
+    kept: list[str] = []
+    for key, value in cleaned.items():
+        if ctx.hlc > clocks.get(key, ""):
+            setattr(row, key, value)
+            clocks[key] = ctx.hlc
+        else:
+            kept.append(key)  # a newer edit of this field already won
+    if len(kept) == len(cleaned):
+        return Outcome("compensated", {"superseded": sorted(kept)})
+    row.field_hlc = clocks
+    row.version += 1
+    row.updated_at = ctx.now
+    ctx.session.flush()
+    ctx.changed("member", row.id, row.version, member_data(row), chain_wide=True)
+    return Outcome("compensated", {"superseded": sorted(kept)}) if kept else Outcome()
+
+
+@handles("member.archive.v1", Permission.MEMBER_EDIT)
+def archive(ctx: OpContext, args: dict[str, Any]) -> Outcome:
+    row = _member(ctx, str(args["id"]))
+    if row.status == "archived":
+        return Outcome()
+    row.status = "archived"
+    row.field_hlc = {**(row.field_hlc or {}), "status": ctx.hlc}
+    row.version += 1
+    row.updated_at = ctx.now
+    ctx.session.flush()
+    ctx.changed("member", row.id, row.version, member_data(row), chain_wide=True)
+    return Outcome()
