@@ -17,7 +17,6 @@ from PySide6.QtWidgets import QApplication, QStyleFactory
 
 from desktop_app.domain.clock import SystemClock
 from desktop_app.paths import APP_NAME, DataPaths, repo_resources
-from desktop_app.qt.compat import guard_singletons
 from desktop_app.qt.config import DeskConfig
 from desktop_app.qt.errors import ErrorHandler
 from desktop_app.qt.i18n import Translations, choose_language
@@ -72,7 +71,6 @@ def open_services(db_path: Path, backup_dir: Path) -> Services:
 
 def run(paths: DataPaths, db_path: Path, lang: str | None) -> int:
     """Start the desk on ``db_path``; returns the exit code of the event loop."""
-    guard_singletons()  # before any Qt call: see desktop_app/qt/compat.py
     paths.ensure()
     _ensure_log_file(paths)
     app = build_application(sys.argv[:1])

@@ -14,20 +14,16 @@ from collections.abc import Callable
 from functools import partial
 from pathlib import Path
 
-from desktop_app.qt.compat import guard_singletons
-
-guard_singletons()
-
-from desktop_app.domain.clock import SystemClock  # noqa: E402
-from desktop_app.paths import DataPaths  # noqa: E402
-from desktop_app.qt.app import build_application, open_services, translations_dir  # noqa: E402
-from desktop_app.qt.config import DeskConfig  # noqa: E402
-from desktop_app.qt.errors import ErrorHandler  # noqa: E402
-from desktop_app.qt.i18n import Translations  # noqa: E402
-from desktop_app.qt.idle import IdleWatcher  # noqa: E402
-from desktop_app.qt.session import DeskSession  # noqa: E402
-from desktop_app.qt.tasks import ThreadedTaskRunner  # noqa: E402
-from desktop_app.services.registry import Services  # noqa: E402
+from desktop_app.domain.clock import SystemClock
+from desktop_app.paths import DataPaths
+from desktop_app.qt.app import build_application, open_services, translations_dir
+from desktop_app.qt.config import DeskConfig
+from desktop_app.qt.errors import ErrorHandler
+from desktop_app.qt.i18n import Translations
+from desktop_app.qt.idle import IdleWatcher
+from desktop_app.qt.session import DeskSession
+from desktop_app.qt.tasks import ThreadedTaskRunner
+from desktop_app.services.registry import Services
 
 
 def main(out: Path, lang: str) -> int:

@@ -13,7 +13,6 @@ from PySide6.QtWidgets import QApplication
 from desktop_app.domain.errors import AuthenticationFailed, StaffLocked
 from desktop_app.domain.permissions import Actor, Role
 from desktop_app.paths import DataPaths
-from desktop_app.qt.compat import guard_singletons
 from desktop_app.qt.config import DeskConfig
 from desktop_app.qt.errors import ErrorHandler
 from desktop_app.qt.i18n import Translations
@@ -23,9 +22,6 @@ from desktop_app.qt.tasks import InlineTaskRunner
 
 REPO = Path(__file__).resolve().parents[2]
 
-# PySide6 6.12.0 on Python 3.11 drops references to None/True/False (desktop_app/qt/compat.py);
-# without this the test process aborts after a few thousand Qt calls.
-guard_singletons()
 
 
 @pytest.fixture(autouse=True)
