@@ -8,14 +8,17 @@ the event loop. The database is opened on the task runner's database thread.
 from __future__ import annotations
 
 import logging
-import logging.handlers
+import os
 import sys
+import time
 from functools import partial
 from pathlib import Path
 
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QStyleFactory
 
 from desktop_app.domain.clock import SystemClock
+from desktop_app.logs import configure_logging
 from desktop_app.paths import APP_NAME, DataPaths, repo_resources
 from desktop_app.qt.config import DeskConfig
 from desktop_app.qt.errors import ErrorHandler
@@ -37,17 +40,19 @@ def translations_dir() -> Path:
     return repo_resources() / "translations"
 
 
-def _ensure_log_file(paths: DataPaths) -> None:
-    """A rotating log file in the log folder, unless the caller configured logging already."""
-    root = logging.getLogger()
-    if root.handlers:
+def _announce_when_ready(session: DeskSession) -> None:
+    """For start-up benchmarks and smoke tests: with FRONTDESK_READY_FILE set, write a line
+    to that file once the sign-in screen is up and the database is open (after the next paint,
+    so the screen is really usable)."""
+    target = os.environ.get("FRONTDESK_READY_FILE")
+    if not target:
         return
-    handler = logging.handlers.RotatingFileHandler(paths.logs / "desk.log", maxBytes=2_000_000,
-                                                   backupCount=5, encoding="utf-8")
-    handler.setFormatter(logging.Formatter(
-        "%(asctime)s %(levelname)s %(threadName)s %(name)s: %(message)s"))
-    root.addHandler(handler)
-    root.setLevel(logging.INFO)
+
+    def write() -> None:
+        with open(target, "a", encoding="utf-8") as out:
+            out.write(f"sign-in ready {time.time():.6f}\n")
+
+    session.services_ready.connect(lambda: QTimer.singleShot(0, write))
 
 
 def build_application(argv: list[str] | None = None) -> QApplication:
@@ -72,7 +77,7 @@ def open_services(db_path: Path, backup_dir: Path) -> Services:
 def run(paths: DataPaths, db_path: Path, lang: str | None) -> int:
     """Start the desk on ``db_path``; returns the exit code of the event loop."""
     paths.ensure()
-    _ensure_log_file(paths)
+    configure_logging(paths.logs)
     app = build_application(sys.argv[:1])
     config = DeskConfig(paths.config)
     language = choose_language(lang, config.language())
@@ -84,6 +89,7 @@ def run(paths: DataPaths, db_path: Path, lang: str | None) -> int:
     idle = IdleWatcher(app, app)
     session = DeskSession(runner, idle, config, language, translations, app)
     app.aboutToQuit.connect(session.shutdown)
+    _announce_when_ready(session)
     session.start(partial(open_services, db_path, paths.backups))
     log.info("desk started on %s in %s", db_path, language)
     return app.exec()
