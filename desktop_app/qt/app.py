@@ -24,6 +24,7 @@ from desktop_app.qt.config import DeskConfig
 from desktop_app.qt.errors import ErrorHandler
 from desktop_app.qt.i18n import Translations, choose_language
 from desktop_app.qt.idle import IdleWatcher
+from desktop_app.qt.scanning.wedge_filter import WedgeFilter
 from desktop_app.qt.session import DeskSession
 from desktop_app.qt.tasks import ThreadedTaskRunner
 from desktop_app.services.registry import Services
@@ -89,6 +90,11 @@ def run(paths: DataPaths, db_path: Path, lang: str | None) -> int:
     idle = IdleWatcher(app, app)
     session = DeskSession(runner, idle, config, language, translations, app)
     app.aboutToQuit.connect(session.shutdown)
+    # Keyboard-wedge scanners type into whatever has focus: one app-wide filter takes their
+    # bursts out of the key stream and hands the code to the session, which routes it.
+    wedge = WedgeFilter(parent=app)
+    wedge.install(app)
+    wedge.scan_received.connect(session.route_scan)
     _announce_when_ready(session)
     session.start(partial(open_services, db_path, paths.backups))
     log.info("desk started on %s in %s", db_path, language)

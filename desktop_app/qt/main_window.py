@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QLabel, QListWidgetItem, QMainWindow, QToolButton,
 from desktop_app.qt.config import DeskConfig
 from desktop_app.qt.forms.ui_main_window import Ui_MainWindow
 from desktop_app.qt.lock_screen import LockScreen
-from desktop_app.qt.pages.base import Page
+from desktop_app.qt.pages.base import DeskContext, Page
 from desktop_app.qt.pages.checkout import CheckoutPage
 from desktop_app.qt.pages.classes import ClassesPage
 from desktop_app.qt.pages.front_desk import FrontDeskPage
@@ -102,6 +102,21 @@ class MainWindow(QMainWindow):
         self.ui.pageStack.setCurrentIndex(index)
         if self.ui.navList.currentRow() != index:
             self.ui.navList.setCurrentRow(index)
+
+    def attach(self, context: DeskContext) -> None:
+        """Hand every page the open services (once, after the first sign-in)."""
+        if self.front_desk.context is None:
+            for page in self.pages:
+                page.attach(context)
+
+    def route_scan(self, code: str) -> None:
+        """A scan goes to the current context: the page showing decides first (Front desk
+        checks in, Checkout adds the product or member); otherwise the member is opened."""
+        if self.is_locked():
+            return
+        if not self.current_page().handle_scan(code):
+            self.show_page(self.pages.index(self.members))
+            self.members.handle_scan(code)
 
     def current_page(self) -> Page:
         page = self.ui.pageStack.currentWidget()

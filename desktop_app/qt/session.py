@@ -18,6 +18,7 @@ from desktop_app.qt.first_admin_dialog import FirstAdminDialog
 from desktop_app.qt.i18n import Translations
 from desktop_app.qt.idle import IdleWatcher
 from desktop_app.qt.main_window import MainWindow
+from desktop_app.qt.pages.base import DeskContext
 from desktop_app.qt.sign_in import SignInView
 from desktop_app.qt.tasks import TaskRunner
 
@@ -139,6 +140,8 @@ class DeskSession(QObject):
     def _start_desk(self, actor: Actor) -> None:
         self.actor = actor
         window = self._ensure_main_window()
+        window.attach(DeskContext(self._require_services(), self._runner,
+                                  lambda: self.actor))
         window.set_staff(actor.name)
         window.unlock()
         window.show_page(0)
@@ -168,6 +171,12 @@ class DeskSession(QObject):
             window.language_chosen.connect(self.switch_language)
             self.main_window = window
         return self.main_window
+
+    def route_scan(self, code: str) -> None:
+        """A scanner (keyboard wedge or camera) read a code: the signed-in desk routes it;
+        on the sign-in and lock screens a scan does nothing."""
+        if self.actor is not None and self.main_window is not None:
+            self.main_window.route_scan(code)
 
     # -- lock and sign-out -----------------------------------------------------------------------
     def lock(self) -> None:
