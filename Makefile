@@ -19,12 +19,12 @@ $(STAMP): pyproject.toml
 	$(PY) -m pip install -q -e ".[test,lint]"
 	touch $(STAMP)
 
-desktop_app/qt/forms/ui_%.py: ui/%.ui $(STAMP)
+desktop_app/qt/forms/ui_%.py: ui/%.ui | $(STAMP)
 	$(VENV)/bin/pyside6-uic --from-imports -o $@ $<
 
 forms: $(FORMS)
 
-resources/translations/%.qm: resources/translations/%.ts $(STAMP)
+resources/translations/%.qm: resources/translations/%.ts | $(STAMP)
 	$(VENV)/bin/pyside6-lrelease -silent $< -qm $@
 
 translations: $(QM)
