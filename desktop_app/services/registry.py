@@ -11,6 +11,7 @@ from argon2 import PasswordHasher
 from desktop_app.domain.clock import Clock
 from desktop_app.services.auth import AuthService
 from desktop_app.services.backups import BackupService
+from desktop_app.services.lookup import LookupService
 from desktop_app.services.members import MemberService
 from desktop_app.services.settings import SettingsService
 from desktop_app.services.staff import StaffService
@@ -25,6 +26,7 @@ class Services:
     auth: AuthService
     staff: StaffService
     members: MemberService
+    lookup: LookupService
     backups: BackupService
 
     @classmethod
@@ -47,6 +49,7 @@ class Services:
             auth=auth,
             staff=StaffService(auth),
             members=MemberService(db, clock),
+            lookup=LookupService(db, clock),
             backups=BackupService(db, clock, settings, backup_dir or db.path.parent / "backups"),
         )
 

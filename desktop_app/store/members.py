@@ -8,6 +8,7 @@ from sqlalchemy.orm import Session
 
 from desktop_app.domain.codes import member_number_from_serial
 from desktop_app.store.models import Card, Counter, Member
+from desktop_app.store.search import reindex_member
 
 MEMBER_SERIAL = "member_number"
 
@@ -40,6 +41,7 @@ def members_with_contact(
 def save_member(session: Session, member: Member) -> None:
     """Add or update a member row: derived columns and the search index stay current here."""
     member.phone_last4 = member.phone[-4:] if member.phone else None
+    reindex_member(session, member)
     session.add(member)
     session.flush()
 

@@ -26,6 +26,7 @@ def test_backup_is_taken_when_an_existing_revision_is_behind(tmp_path: Path,
                                                              monkeypatch) -> None:
     path = tmp_path / "desk.sqlite3"
     Database(path).close()
+    at = head_revision()  # the revision the file was created at, whatever head is today
     with sqlite3.connect(path) as raw:
         raw.execute("INSERT INTO counters(name, value) VALUES ('marker', 7)")
     import desktop_app.store.migrate as migrate
@@ -34,7 +35,7 @@ def test_backup_is_taken_when_an_existing_revision_is_behind(tmp_path: Path,
     monkeypatch.setattr(migrate.command, "upgrade", lambda cfg, rev: None)
     Database(path, backup_dir=tmp_path / "backups").close()
     backups = list((tmp_path / "backups").glob("*.sqlite3"))
-    assert len(backups) == 1 and "pre-migrate-0001" in backups[0].name
+    assert len(backups) == 1 and f"pre-migrate-{at}" in backups[0].name
     with sqlite3.connect(backups[0]) as copy:
         assert copy.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
         assert copy.execute("SELECT value FROM counters WHERE name='marker'").fetchone() == (7,)

@@ -1,0 +1,328 @@
+"""Member lookup over the search index (search_models) and the members/cards indexes.
+
+Every kind of search is a range scan or an equality on an index, with a LIMIT, so a query
+costs the same over ten members or a million. The search runs the scans in ranking order
+(exact code, contact, name prefix, the rest) and stops once it has enough members.
+
+The index is kept current by `reindex_member`, called from `save_member` in the writing
+transaction, and built in bulk by `build_search_index` (demo data, a version change).
+"""
+
+from __future__ import annotations
+
+import sqlite3
+import time
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import text
+from sqlalchemy.orm import Session
+
+from desktop_app.domain.member_query import (
+    TERMS_VERSION,
+    MemberQuery,
+    TermKind,
+    Tier,
+    name_matches,
+    name_terms,
+)
+from desktop_app.store.db import Database
+from desktop_app.store.models import Member
+
+VERSION_KEY = "member_search_version"
+TOP = "\U0010ffff"  # sorts after every character: `term < prefix + TOP` bounds a prefix scan
+_MERGE_DEPTH = 8  # a chain of merges longer than this is a data fault, not followed further
+
+
+@dataclass(frozen=True, slots=True)
+class MemberHit:
+    """One member found. `matched` says which kind of search found it (number, card, phone,
+    phone_last4, email, name, pinyin); `code_status` is set for a card code or member number
+    scan ("active", "revoked", or "merged" when the code belongs to a merged member, whose
+    survivor is the member shown)."""
+
+    member_id: str
+    number: str
+    name: str
+    phone: str | None
+    email: str | None
+    status: str
+    card_code: str | None
+    points_balance: int
+    tier_id: str | None
+    rank: int
+    matched: str
+    code_status: str | None = None
+    merged_from: str | None = None
+
+
+# --- keeping the index current -------------------------------------------------------------
+
+def _terms_of(name: str | None, merged: bool) -> set[tuple[int, str]]:
+    # A merged member is found only by its codes, which resolve to the survivor.
+    return set(name_terms(name)) if name and not merged else set()
+
+
+def reindex_member(session: Session, member: Member) -> None:
+    """Bring the member's index terms up to date, before its row is flushed: the terms to
+    remove are those of the row still in the database."""
+    with session.no_autoflush:
+        before = session.execute(
+            text("SELECT name, merged_into_id FROM members WHERE id = :id"), {"id": member.id}
+        ).first()
+    old = _terms_of(before[0], before[1] is not None) if before else set()
+    new = _terms_of(member.name, member.merged_into_id is not None)
+    if old == new:
+        return
+    gone, added = old - new, new - old
+    if gone:
+        session.execute(
+            text("DELETE FROM member_search_terms WHERE kind = :k AND term = :t "
+                 "AND member_number = :n"),
+            [{"k": k, "t": t, "n": member.number} for k, t in gone],
+        )
+    if added:
+        session.execute(
+            text("INSERT OR IGNORE INTO member_search_terms (kind, term, member_number) "
+                 "VALUES (:k, :t, :n)"),
+            [{"k": k, "t": t, "n": member.number} for k, t in added],
+        )
+
+
+# --- building it in bulk -------------------------------------------------------------------
+
+def build_search_index(
+    conn: sqlite3.Connection,
+    progress: Callable[[int], None] | None = None,
+    chunk: int = 20_000,
+) -> int:
+    """(Re)build the whole index on a raw sqlite3 connection, in one transaction; returns the
+    number of terms. Terms go to a temporary table first and into the index sorted, so the
+    index pages are written once, in order, and packed full."""
+    began = not conn.in_transaction
+    if began:
+        conn.execute("BEGIN IMMEDIATE")
+    try:
+        conn.execute("DROP TABLE IF EXISTS temp.search_terms_load")
+        conn.execute("CREATE TEMP TABLE search_terms_load (kind INTEGER, term TEXT, num TEXT)")
+        done = 0
+        rows = conn.execute("SELECT number, name, merged_into_id FROM members")
+        while batch := rows.fetchmany(chunk):
+            conn.executemany(
+                "INSERT INTO temp.search_terms_load VALUES (?, ?, ?)",
+                [(k, t, number) for number, name, merged in batch
+                 for k, t in _terms_of(name, merged is not None)],
+            )
+            done += len(batch)
+            if progress:
+                progress(done)
+        conn.execute("DELETE FROM member_search_terms")
+        conn.execute(
+            "INSERT OR IGNORE INTO member_search_terms (kind, term, member_number) "
+            "SELECT kind, term, num FROM temp.search_terms_load ORDER BY kind, term, num"
+        )
+        count = int(conn.execute("SELECT count(*) FROM member_search_terms").fetchone()[0])
+        conn.execute("DROP TABLE temp.search_terms_load")
+        conn.execute(
+            "INSERT OR REPLACE INTO sync_state (key, value) VALUES (?, ?)",
+            (VERSION_KEY, TERMS_VERSION),
+        )
+        if began:
+            conn.execute("COMMIT")
+        return count
+    except BaseException:
+        if began:
+            conn.execute("ROLLBACK")
+        raise
+
+
+def ensure_search_index(db: Database) -> bool:
+    """Rebuild the index when it was built by other rules (or never, e.g. right after the
+    migration that created it on a database with members). Returns True when it rebuilt."""
+    with db.engine.connect() as conn:
+        row = conn.execute(
+            text("SELECT value FROM sync_state WHERE key = :k"), {"k": VERSION_KEY}
+        ).first()
+    if row is not None and row[0] == TERMS_VERSION:
+        return False
+    rebuild_search_index(db)
+    return True
+
+
+def rebuild_search_index(db: Database, progress: Callable[[int], None] | None = None) -> float:
+    """Seconds taken to rebuild the index of the database at `db`."""
+    started = time.perf_counter()
+    raw = db.engine.raw_connection()
+    try:
+        build_search_index(raw.driver_connection, progress)  # type: ignore[arg-type]
+    finally:
+        raw.close()
+    return time.perf_counter() - started
+
+
+# --- searching -----------------------------------------------------------------------------
+
+_MEMBER_COLS = (
+    "m.id, m.number, m.name, m.phone, m.email, m.status, m.merged_into_id, m.points_balance, "
+    "m.tier_id, (SELECT c.code FROM cards c WHERE c.member_id = m.id AND c.status = 'active' "
+    "ORDER BY c.issued_at DESC LIMIT 1)"
+)
+
+
+@dataclass(slots=True)
+class _Found:
+    rank: int
+    matched: str
+    by_id: str | None = None
+    by_number: str | None = None
+    code_status: str | None = None
+
+
+Scan = Callable[[Session, int], list[_Found]]
+
+
+def _rows(session: Session, sql: str, **params: Any) -> Sequence[Any]:
+    return session.execute(text(sql), params).all()
+
+
+def _code_scans(q: MemberQuery) -> list[Scan]:
+    scans: list[Scan] = []
+    code = q.code
+    if not code:
+        return scans
+
+    def by_number(s: Session, n: int) -> list[_Found]:
+        rows = _rows(s, "SELECT id FROM members WHERE number = :c", c=code)
+        return [_Found(Tier.CODE, "number", by_id=r[0], code_status="active") for r in rows]
+
+    def by_card(s: Session, n: int) -> list[_Found]:
+        rows = _rows(s, "SELECT member_id, status FROM cards WHERE code = :c", c=code)
+        return [_Found(Tier.CODE, "card", by_id=r[0], code_status=r[1]) for r in rows]
+
+    return [by_number, by_card]
+
+
+def _member_scan(rank: int, matched: str, where: str, order: str = "", **params: Any) -> Scan:
+    def scan(s: Session, n: int) -> list[_Found]:
+        rows = _rows(s, f"SELECT id FROM members WHERE {where} {order} LIMIT :n", n=n, **params)
+        return [_Found(rank, matched, by_id=r[0]) for r in rows]
+
+    return scan
+
+
+def _term_scan(rank: int, matched: str, kind: TermKind, prefix: str) -> Scan:
+    def scan(s: Session, n: int) -> list[_Found]:
+        rows = _rows(
+            s,
+            "SELECT member_number FROM member_search_terms WHERE kind = :k AND term >= :lo "
+            "AND term < :hi ORDER BY kind, term, member_number LIMIT :n",
+            k=int(kind), lo=prefix, hi=prefix + TOP, n=n,
+        )
+        return [_Found(rank, matched, by_number=r[0]) for r in rows]
+
+    return scan
+
+
+def plan(q: MemberQuery) -> list[Scan]:
+    """The scans for a query, in ranking order."""
+    scans = _code_scans(q)
+    if q.phone:
+        scans.append(_member_scan(Tier.CONTACT, "phone", "phone = :p", p=q.phone))
+    if q.last4:
+        scans.append(_member_scan(Tier.CONTACT, "phone_last4", "phone_last4 = :l",
+                                  "ORDER BY name", l=q.last4))
+    if q.email and "@" in q.email:
+        scans.append(_member_scan(Tier.CONTACT, "email", "email = :e", e=q.email))
+    if q.folded:
+        scans.append(_term_scan(Tier.NAME_PREFIX, "name", TermKind.NAME_WORD, q.name_key))
+    if q.pinyin:
+        scans.append(_term_scan(Tier.NAME_PREFIX, "pinyin", TermKind.PINYIN, q.pinyin))
+        scans.append(_term_scan(Tier.NAME_PREFIX, "pinyin", TermKind.INITIALS, q.pinyin))
+    if q.folded:
+        scans.append(_term_scan(Tier.OTHER, "name", TermKind.NAME_INNER, q.name_key))
+    if q.pinyin:
+        scans.append(_term_scan(Tier.OTHER, "pinyin", TermKind.PINYIN_INNER, q.pinyin))
+    if q.digits and len(q.digits) >= 3:
+        scans.append(_member_scan(Tier.OTHER, "phone", "phone >= :d AND phone < :h",
+                                  d=q.digits, h=q.digits + ":"))
+        scans.append(_member_scan(Tier.OTHER, "number", "number >= :d AND number < :h",
+                                  d=q.digits, h=q.digits + ":"))
+    if q.email:
+        scans.append(_member_scan(Tier.OTHER, "email", "email > :e AND email < :h",
+                                  e=q.email, h=q.email + TOP))
+    return scans
+
+
+def _load(session: Session, column: str, keys: Iterable[str]) -> dict[str, Sequence[Any]]:
+    keys = list(dict.fromkeys(keys))
+    if not keys:
+        return {}
+    marks = ", ".join(f":k{i}" for i in range(len(keys)))
+    rows = _rows(session, f"SELECT {_MEMBER_COLS} FROM members m WHERE m.{column} IN ({marks})",
+                 **{f"k{i}": k for i, k in enumerate(keys)})
+    index = 0 if column == "id" else 1
+    return {r[index]: r for r in rows}
+
+
+def search_members(session: Session, q: MemberQuery, limit: int = 50) -> list[MemberHit]:
+    """Members matching `q`, best first, at most `limit`, each member once."""
+    if limit <= 0 or not q.folded:
+        return []
+    found: list[_Found] = []
+    seen: set[str] = set()
+    for scan in plan(q):
+        # Ask for more than needed: one member can match several terms of one scan.
+        for f in scan(session, limit * 2):
+            key = f.by_id or f"#{f.by_number}"
+            if key not in seen:
+                seen.add(key)
+                found.append(f)
+        if len(seen) >= limit * 2:
+            break
+    by_id = _load(session, "id", (f.by_id for f in found if f.by_id))
+    by_number = _load(session, "number", (f.by_number for f in found if f.by_number))
+    survivors = _survivors(session, list(by_id.values()) + list(by_number.values()))
+    hits: list[MemberHit] = []
+    shown: set[str] = set()
+    for f in found:
+        row = by_id.get(f.by_id) if f.by_id else by_number.get(f.by_number or "")
+        if row is None:
+            continue
+        if q.needs_recheck and f.matched == "name" and not name_matches(q, row[2]):
+            continue
+        merged_from = None
+        code_status = f.code_status
+        if row[6] is not None:
+            merged_from = row[1]
+            row = survivors.get(row[0])
+            if row is None:
+                continue
+            code_status = "merged" if code_status == "active" else code_status
+        if row[0] in shown:
+            continue
+        shown.add(row[0])
+        hits.append(MemberHit(
+            member_id=row[0], number=row[1], name=row[2], phone=row[3], email=row[4],
+            status=row[5], card_code=row[9], points_balance=row[7], tier_id=row[8],
+            rank=f.rank, matched=f.matched, code_status=code_status, merged_from=merged_from,
+        ))
+        if len(hits) >= limit:
+            break
+    return hits
+
+
+def _survivors(session: Session, rows: Sequence[Sequence[Any]]) -> dict[str, Sequence[Any]]:
+    """For each merged member among `rows`, the member it finally merged into."""
+    result: dict[str, Sequence[Any]] = {}
+    for row in rows:
+        if row[6] is None:
+            continue
+        current: Sequence[Any] | None = row
+        for _ in range(_MERGE_DEPTH):
+            if current is None or current[6] is None:
+                break
+            current = _load(session, "id", [current[6]]).get(current[6])
+        if current is not None and current[6] is None:
+            result[row[0]] = current
+    return result
