@@ -87,6 +87,18 @@ def head(session: Session) -> Position:
     return Position(int(last[0]), int(last[1])) if last else Position(0, 0)
 
 
+def acked_seq(session: Session, device_id: str, below_txid: int | None = None) -> int:
+    """The device's last op whose transaction is below `below_txid` (default: the horizon),
+    i.e. whose effects any read from now on includes."""
+    bound = visible_horizon(session) if below_txid is None else below_txid
+    found = session.scalar(
+        select(func.max(AppliedOp.seq)).where(
+            AppliedOp.device_id == device_id, AppliedOp.txid < bound
+        )
+    )
+    return int(found or 0)
+
+
 def read_page(
     session: Session, *, device_id: str, store_id: str, cursor: Position, limit: int
 ) -> PullPage:
@@ -110,13 +122,7 @@ def read_page(
     rows = rows[:limit]
     end = Position(rows[-1].txid, rows[-1].seq) if rows else cursor
     # The device's ops whose transactions this page has wholly covered.
-    covered = end.txid if more else horizon
-    acked = session.scalar(
-        select(func.max(AppliedOp.seq)).where(
-            AppliedOp.device_id == device_id,
-            AppliedOp.txid < covered,
-        )
-    )
+    acked = acked_seq(session, device_id, end.txid if more else horizon)
     return PullPage(
         changes=[
             Change(entity=r.entity, id=r.entity_id, op=r.op, version=r.version, data=r.data)  # type: ignore[arg-type]
@@ -124,7 +130,7 @@ def read_page(
         ],
         next=str(end),
         more=more,
-        acked_seq=int(acked or 0),
+        acked_seq=acked,
     )
 
 

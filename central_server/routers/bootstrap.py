@@ -14,7 +14,7 @@ from central_server.deps import CurrentDevice, DatabaseDep, SettingsDep
 from central_server.models import CardRow, MemberRow, SettingRow, StaffRow
 from central_server.ops.members import card_data, member_data
 from central_server.ops.staff import staff_data
-from desktop_app.sync.protocol import API_PREFIX, BOOTSTRAP_ENTITIES, BootstrapPage
+from desktop_app.sync.protocol import API_PREFIX, BOOTSTRAP_ENTITIES, BootstrapPage, RowsPage
 
 router = APIRouter(prefix=API_PREFIX, tags=["sync"])
 
@@ -34,6 +34,22 @@ def _entities() -> dict[str, Entity]:
         ),
         "setting": (SettingRow, SettingRow.key, setting_data, lambda s: SettingRow.store_id == s),
     }  # fmt: skip
+
+
+@router.get("/rows", response_model=RowsPage)
+def rows_by_id(
+    device: CurrentDevice,
+    db: DatabaseDep,
+    entity: str,
+    id: Annotated[list[str], Query(max_length=100)],
+) -> RowsPage:
+    """Current rows by id, as the device may see them (missing ids are left out)."""
+    if entity not in BOOTSTRAP_ENTITIES:
+        raise HTTPException(400, f"entity is one of {', '.join(BOOTSTRAP_ENTITIES)}")
+    model, key, to_data, visible = _entities()[entity]
+    with db.read() as session:
+        found = session.scalars(select(model).where(visible(device.store_id), key.in_(id)))
+        return RowsPage(entity=entity, rows=[to_data(r) for r in found])
 
 
 @router.get("/bootstrap", response_model=BootstrapPage)

@@ -6,7 +6,14 @@ from typing import Annotated
 
 from fastapi import APIRouter, Header, HTTPException, Query, Request
 
-from central_server.changes import BadCursor, CursorTooOld, Position, head, read_page
+from central_server.changes import (
+    BadCursor,
+    CursorTooOld,
+    Position,
+    acked_seq,
+    head,
+    read_page,
+)
 from central_server.deps import CurrentDevice, DatabaseDep, SettingsDep
 from desktop_app.sync.protocol import (
     API_PREFIX,
@@ -55,7 +62,7 @@ def pull(
 def cursor_head(device: CurrentDevice, db: DatabaseDep) -> CursorInfo:
     """Where to pull from after a bootstrap that starts now."""
     with db.read() as session:
-        return CursorInfo(cursor=str(head(session)))
+        return CursorInfo(cursor=str(head(session)), acked_seq=acked_seq(session, device.id))
 
 
 @router.get("/events", response_model=EventsAnswer)

@@ -125,6 +125,15 @@ class EnrollResponse(_Wire):
 
 class CursorInfo(_Wire):
     cursor: str
+    acked_seq: int = 0  # this device's last op that state read from now on reflects
+
+
+class RowsPage(_Wire):
+    """Current rows by id (GET /rows): the server's truth for entities whose op the server
+    rejected or applied differently, so the desk can undo its optimistic local change."""
+
+    entity: str
+    rows: list[dict[str, Any]]
 
 
 class BootstrapPage(_Wire):
