@@ -10,7 +10,7 @@ from desktop_app.domain.member_query import classify
 from desktop_app.domain.permissions import Actor
 from desktop_app.services.base import Service
 from desktop_app.store.db import Database
-from desktop_app.store.search import MemberHit, ensure_search_index, search_members
+from desktop_app.store.search import MemberHit, ensure_search_index, search_database
 
 MAX_LIMIT = 500
 
@@ -28,8 +28,7 @@ class LookupService(Service):
         if not isinstance(actor, Actor):
             raise TypeError("search needs a signed-in actor")
         parsed = classify(query)
-        with self._db.read() as session:
-            return search_members(session, parsed, max(0, min(limit, MAX_LIMIT)))
+        return search_database(self._db, parsed, max(0, min(limit, MAX_LIMIT)))
 
 
 __all__ = ["LookupService", "MemberHit"]

@@ -179,11 +179,13 @@ class _Found:
     code_status: str | None = None
 
 
-Scan = Callable[[Session, int], list[_Found]]
+Scan = Callable[[sqlite3.Connection, int], list[_Found]]
 
 
-def _rows(session: Session, sql: str, **params: Any) -> Sequence[Any]:
-    return session.execute(text(sql), params).all()
+def _rows(conn: sqlite3.Connection, sql: str, **params: Any) -> Sequence[Any]:
+    # The raw driver connection: these statements are tiny and run a dozen times per
+    # keystroke, so SQLAlchemy's per-statement overhead would be most of their cost.
+    return conn.execute(sql, params).fetchall()
 
 
 def _code_scans(q: MemberQuery) -> list[Scan]:
@@ -192,11 +194,11 @@ def _code_scans(q: MemberQuery) -> list[Scan]:
     if not code:
         return scans
 
-    def by_number(s: Session, n: int) -> list[_Found]:
+    def by_number(s: sqlite3.Connection, n: int) -> list[_Found]:
         rows = _rows(s, "SELECT id FROM members WHERE number = :c", c=code)
         return [_Found(Tier.CODE, "number", by_id=r[0], code_status="active") for r in rows]
 
-    def by_card(s: Session, n: int) -> list[_Found]:
+    def by_card(s: sqlite3.Connection, n: int) -> list[_Found]:
         rows = _rows(s, "SELECT member_id, status FROM cards WHERE code = :c", c=code)
         return [_Found(Tier.CODE, "card", by_id=r[0], code_status=r[1]) for r in rows]
 
@@ -204,7 +206,7 @@ def _code_scans(q: MemberQuery) -> list[Scan]:
 
 
 def _member_scan(rank: int, matched: str, where: str, order: str = "", **params: Any) -> Scan:
-    def scan(s: Session, n: int) -> list[_Found]:
+    def scan(s: sqlite3.Connection, n: int) -> list[_Found]:
         rows = _rows(s, f"SELECT id FROM members WHERE {where} {order} LIMIT :n", n=n, **params)
         return [_Found(rank, matched, by_id=r[0]) for r in rows]
 
@@ -212,7 +214,7 @@ def _member_scan(rank: int, matched: str, where: str, order: str = "", **params:
 
 
 def _term_scan(rank: int, matched: str, kind: TermKind, prefix: str) -> Scan:
-    def scan(s: Session, n: int) -> list[_Found]:
+    def scan(s: sqlite3.Connection, n: int) -> list[_Found]:
         rows = _rows(
             s,
             "SELECT member_number FROM member_search_terms WHERE kind = :k AND term >= :lo "
@@ -249,40 +251,67 @@ def plan(q: MemberQuery) -> list[Scan]:
         scans.append(_member_scan(Tier.OTHER, "number", "number >= :d AND number < :h",
                                   d=q.digits, h=q.digits + ":"))
     if q.email:
-        scans.append(_member_scan(Tier.OTHER, "email", "email > :e AND email < :h",
+        scans.append(_member_scan(Tier.OTHER, "email", "email >= :e AND email < :h",
                                   e=q.email, h=q.email + TOP))
     return scans
 
 
-def _load(session: Session, column: str, keys: Iterable[str]) -> dict[str, Sequence[Any]]:
+def _load(conn: sqlite3.Connection, column: str, keys: Iterable[str]) -> dict[str, Sequence[Any]]:
     keys = list(dict.fromkeys(keys))
     if not keys:
         return {}
-    marks = ", ".join(f":k{i}" for i in range(len(keys)))
-    rows = _rows(session, f"SELECT {_MEMBER_COLS} FROM members m WHERE m.{column} IN ({marks})",
-                 **{f"k{i}": k for i, k in enumerate(keys)})
+    marks = ", ".join("?" * len(keys))
+    rows = conn.execute(
+        f"SELECT {_MEMBER_COLS} FROM members m WHERE m.{column} IN ({marks})", keys
+    ).fetchall()
     index = 0 if column == "id" else 1
     return {r[index]: r for r in rows}
 
 
+_READ_PRAGMAS = ("PRAGMA cache_size=-32768", "PRAGMA mmap_size=268435456")
+
+
+def search_database(db: Database, q: MemberQuery, limit: int = 50) -> list[MemberHit]:
+    """`search_members` on a pooled connection in one read transaction, without an ORM
+    session: at a keystroke's cost of a millisecond, the session's own setup would double it."""
+    with db.engine.connect() as conn:
+        record = conn.connection
+        raw: sqlite3.Connection = record.driver_connection  # type: ignore[assignment]
+        if not record.info.get("search_pragmas"):
+            # A bigger page cache and memory-mapped reads for this pooled connection: the
+            # index and the member rows a search touches stay in memory between keystrokes.
+            for pragma in _READ_PRAGMAS:
+                raw.execute(pragma)
+            record.info["search_pragmas"] = True
+        with conn.begin():  # one snapshot for all the scans
+            return _search(raw, q, limit)
+
+
 def search_members(session: Session, q: MemberQuery, limit: int = 50) -> list[MemberHit]:
     """Members matching `q`, best first, at most `limit`, each member once."""
+    raw: sqlite3.Connection = session.connection().connection.driver_connection  # type: ignore[assignment]
+    return _search(raw, q, limit)
+
+
+def _search(conn: sqlite3.Connection, q: MemberQuery, limit: int) -> list[MemberHit]:
     if limit <= 0 or not q.folded:
         return []
+    # A little more than asked for: one member can be found by an id and by a number.
+    wanted = limit + 8
     found: list[_Found] = []
     seen: set[str] = set()
     for scan in plan(q):
-        # Ask for more than needed: one member can match several terms of one scan.
-        for f in scan(session, limit * 2):
+        for f in scan(conn, wanted):
             key = f.by_id or f"#{f.by_number}"
             if key not in seen:
                 seen.add(key)
                 found.append(f)
-        if len(seen) >= limit * 2:
+        if len(seen) >= wanted:
             break
-    by_id = _load(session, "id", (f.by_id for f in found if f.by_id))
-    by_number = _load(session, "number", (f.by_number for f in found if f.by_number))
-    survivors = _survivors(session, list(by_id.values()) + list(by_number.values()))
+    found = found[:wanted]
+    by_id = _load(conn, "id", (f.by_id for f in found if f.by_id))
+    by_number = _load(conn, "number", (f.by_number for f in found if f.by_number))
+    survivors = _survivors(conn, list(by_id.values()) + list(by_number.values()))
     hits: list[MemberHit] = []
     shown: set[str] = set()
     for f in found:
@@ -312,7 +341,9 @@ def search_members(session: Session, q: MemberQuery, limit: int = 50) -> list[Me
     return hits
 
 
-def _survivors(session: Session, rows: Sequence[Sequence[Any]]) -> dict[str, Sequence[Any]]:
+def _survivors(
+    conn: sqlite3.Connection, rows: Sequence[Sequence[Any]]
+) -> dict[str, Sequence[Any]]:
     """For each merged member among `rows`, the member it finally merged into."""
     result: dict[str, Sequence[Any]] = {}
     for row in rows:
@@ -322,7 +353,7 @@ def _survivors(session: Session, rows: Sequence[Sequence[Any]]) -> dict[str, Seq
         for _ in range(_MERGE_DEPTH):
             if current is None or current[6] is None:
                 break
-            current = _load(session, "id", [current[6]]).get(current[6])
+            current = _load(conn, "id", [current[6]]).get(current[6])
         if current is not None and current[6] is None:
             result[row[0]] = current
     return result
