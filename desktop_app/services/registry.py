@@ -11,6 +11,9 @@ from argon2 import PasswordHasher
 from desktop_app.domain.clock import Clock
 from desktop_app.services.auth import AuthService
 from desktop_app.services.backups import BackupService
+from desktop_app.services.checkin import CheckinService
+from desktop_app.services.classes import ClassService
+from desktop_app.services.entitlements import EntitlementService
 from desktop_app.services.lookup import LookupService
 from desktop_app.services.members import MemberService
 from desktop_app.services.settings import SettingsService
@@ -28,6 +31,9 @@ class Services:
     members: MemberService
     lookup: LookupService
     backups: BackupService
+    checkin: CheckinService
+    classes: ClassService
+    entitlements: EntitlementService
 
     @classmethod
     def open(cls, db_path: Path, clock: Clock, backup_dir: Path | None = None,
@@ -51,6 +57,9 @@ class Services:
             members=MemberService(db, clock),
             lookup=LookupService(db, clock),
             backups=BackupService(db, clock, settings, backup_dir or db.path.parent / "backups"),
+            checkin=CheckinService(db, clock),
+            classes=ClassService(db, clock),
+            entitlements=EntitlementService(db, clock),
         )
 
     def close(self) -> None:

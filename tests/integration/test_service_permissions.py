@@ -9,10 +9,14 @@ from typing import Any
 import pytest
 from sqlalchemy import func, select
 
+from desktop_app.domain.checkin import Reason, Verdict
+from desktop_app.domain.entitlements import EntitlementKind
 from desktop_app.domain.errors import PermissionDenied
 from desktop_app.domain.permissions import Permission, Role
+from desktop_app.services.entitlements import EntitlementDraft
 from desktop_app.services.members import MemberDraft
 from desktop_app.store.models import AuditEntry, Member, OutboxOp, Staff
+from tests.helpers import checkin_rows
 
 Call = Callable[[Any, Any, Any], object]  # (services, actor, subject member id) -> result
 
@@ -30,6 +34,21 @@ GUARDED: list[tuple[Permission, str, Call]] = [
      lambda s, a, m: s.staff.set_pin(a, s.auth.sign_in("admin", "1111").staff_id, "9999")),
     (Permission.STAFF_MANAGE, "staff.set_active",
      lambda s, a, m: s.staff.set_active(a, s.auth.sign_in("admin", "1111").staff_id, False)),
+    (Permission.CHECKIN_RECORD, "checkin.check_in",
+     lambda s, a, m: s.checkin.check_in(a, member_id=m)),
+    (Permission.CHECKIN_OVERRIDE, "checkin.override",
+     lambda s, a, m: s.checkin.check_in(a, member_id=m, override_note="let in")),
+    (Permission.CHECKIN_VOID, "checkin.void_late",
+     lambda s, a, m: s.checkin.void(a, checkin_rows.old_checkin(s, m), "late")),
+    (Permission.SETTINGS_MANAGE, "checkin.set_policy",
+     lambda s, a, m: s.checkin.set_policy(a, Reason.GRACE, Verdict.DENY, "deny")),
+    (Permission.BOOKING_MANAGE, "classes.create_class_type",
+     lambda s, a, m: s.classes.create_class_type(a, "Refused", 5, 60)),
+    (Permission.ENTITLEMENT_SELL, "entitlements.sell",
+     lambda s, a, m: s.entitlements.sell(a, m, EntitlementDraft(
+         EntitlementKind.PERIOD, "Refused", 100, days=30))),
+    (Permission.SALE_REFUND, "entitlements.refund",
+     lambda s, a, m: s.entitlements.refund(a, checkin_rows.unused_entitlement(s, m))),
 ]
 
 

@@ -1,0 +1,273 @@
+"""Check-in use cases: record an attempt (allowed or not), override a deny, void, list the
+day. Every attempt is one transaction: the check-in row, the units it spent, the bookings it
+marked attended, and its `checkin.record.v1` op."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime, time, timedelta
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from sqlalchemy import select
+
+from desktop_app.domain.business_day import business_day, business_day_bounds
+from desktop_app.domain.checkin import (
+    CheckinPolicies,
+    CodeStatus,
+    Decision,
+    MemberFacts,
+    Option,
+    Reason,
+    ReasonRule,
+    Verdict,
+    decide,
+    override,
+    void_permission,
+)
+from desktop_app.domain.entitlements import StatusRules
+from desktop_app.domain.errors import Conflict, NotFound, ValidationError
+from desktop_app.domain.ids import new_id
+from desktop_app.domain.permissions import Actor, Permission, authorise
+from desktop_app.domain.settings import StoreSettings
+from desktop_app.services.base import Service
+from desktop_app.store.checkin_models import BookingRow, CheckinRow, CheckinVoid
+from desktop_app.store.checkins import (
+    POLICIES_KEY,
+    booked_sessions,
+    candidates_of,
+    recent_checkins,
+    resolve_code,
+    store_settings,
+    stored_policies,
+)
+from desktop_app.store.models import EntitlementRow, Member, Setting
+from desktop_app.store.uow import UnitOfWork
+
+
+@dataclass(frozen=True, slots=True)
+class CheckinResult:
+    """What the front desk shows: the decision and who it is about."""
+
+    checkin_id: str
+    op_id: str
+    at: datetime
+    decision: Decision
+    member_number: str | None
+    member_name: str | None
+    photo_path: str | None
+    entitlement_name: str | None
+
+    @property
+    def verdict(self) -> Verdict:
+        return self.decision.verdict
+
+
+@dataclass(frozen=True, slots=True)
+class CheckinLine:
+    """One row of the day's list."""
+
+    checkin_id: str
+    at: datetime
+    member_id: str | None
+    member_name: str | None
+    verdict: str
+    reasons: tuple[str, ...]
+    units: int
+    overridden: bool
+    voided: bool
+
+
+def policies_from(settings: StoreSettings, stored: dict[str, Any]) -> CheckinPolicies:
+    policies = CheckinPolicies(
+        reentry_minutes=settings.reentry_minutes,
+        status=StatusRules(settings.expiring_days, settings.expiring_units, settings.grace_days),
+        day_cutoff=time.fromisoformat(settings.day_cutoff),
+    )
+    for key, (policy, sound) in stored.items():
+        if key in Reason.__members__.values():
+            policies = policies.with_policy(Reason(key), Verdict[policy.upper()], sound)
+    return policies
+
+
+class CheckinService(Service):
+    def check_in(
+        self,
+        actor: Actor,
+        *,
+        code: str | None = None,
+        member_id: str | None = None,
+        desk_id: str | None = None,
+        store_id: str | None = None,
+        chosen_entitlement_id: str | None = None,
+        override_note: str | None = None,
+        approver: Actor | None = None,
+    ) -> CheckinResult:
+        """Decide and record one attempt. With `override_note`, a deny is let through; that
+        needs `checkin.override` (the actor's or an approving manager's)."""
+        if code is None and member_id is None:
+            raise ValidationError("code", "required")
+        permission = Permission.CHECKIN_RECORD
+        authority = authorise(actor, permission)
+        if override_note is not None:
+            authority = authorise(actor, Permission.CHECKIN_OVERRIDE, approver)
+            if not override_note.strip():
+                raise ValidationError("note", "required", "an override needs a note")
+        with UnitOfWork(self._db, self._clock, authority) as uow:
+            settings = store_settings(uow.session)
+            tz = ZoneInfo(settings.timezone)
+            policies = policies_from(settings, stored_policies(uow.session))
+            member, status = self._find(uow, code, member_id)
+            facts = None if member is None else MemberFacts(
+                member.id, member.status == "archived", bool(member.photo_path),
+                member.note_flagged, member.birthday)
+            since = uow.now - timedelta(days=1, hours=4)  # enough for re-entry and the day
+            decision = decide(
+                code=CodeStatus(status), member=facts,
+                candidates=candidates_of(uow.session, member.id) if member else [],
+                history=recent_checkins(uow.session, member.id, since) if member else [],
+                bookings=booked_sessions(uow.session, member.id, uow.now) if member else [],
+                store_id=store_id, now=uow.now, tz=tz, policies=policies,
+                chosen_id=chosen_entitlement_id)
+            if override_note is not None and decision.verdict is Verdict.DENY:
+                picked = _option(decision)
+                decision = override(decision, override_note, picked)
+                attended = _attended_after_override(uow, member, policies)
+                decision = _with_attended(decision, attended)
+            return self._record(uow, decision, code, desk_id, store_id, member)
+
+    def _find(self, uow: UnitOfWork, code: str | None,
+              member_id: str | None) -> tuple[Member | None, str]:
+        if member_id is not None:
+            member = uow.session.get(Member, member_id)
+            return member, "found" if member else "unknown"
+        assert code is not None
+        return resolve_code(uow.session, code.strip())
+
+    def _record(self, uow: UnitOfWork, d: Decision, code: str | None, desk_id: str | None,
+                store_id: str | None, member: Member | None) -> CheckinResult:
+        ent = uow.session.get(EntitlementRow, d.entitlement_id) if d.entitlement_id else None
+        if d.granted and ent is not None:
+            if d.units:
+                if ent.units_total is not None and ent.units_used + d.units > ent.units_total:
+                    raise Conflict("no units left", entitlement_id=ent.id)
+                ent.units_used += d.units
+            if ent.activated_at is None:
+                ent.activated_at = uow.now  # the first check-in activates (ends cooling-off)
+            uow.stamp_changed(ent)
+        attended = list(d.attended_booking_ids) if d.granted else []
+        for bid in attended:
+            booking = uow.session.get(BookingRow, bid)
+            if booking is not None and booking.status == "confirmed":
+                booking.status = "attended"
+                uow.stamp_changed(booking)
+        checkin_id = new_id()
+        authority = uow.authority
+        args = {
+            "id": checkin_id, "at": uow.now.isoformat(), "member_id": d.member_id,
+            "code": code, "desk_id": desk_id, "store_id": store_id,
+            "verdict": d.verdict.label, "granted": d.granted,
+            "reasons": [r.value for r in d.reasons], "entitlement_id": d.entitlement_id,
+            "owner_id": d.owner_id, "units": d.units, "overridden": d.overridden,
+            "override_note": d.override_note or None, "attended_booking_ids": attended,
+        }
+        op = uow.op("checkin.record.v1", args)
+        uow.session.add(CheckinRow(
+            id=checkin_id, op_id=op.op_id, at=uow.now, store_id=store_id, desk_id=desk_id,
+            staff_id=authority.actor.staff_id if authority else None, scanned_code=code,
+            member_id=d.member_id, entitlement_id=d.entitlement_id, owner_id=d.owner_id,
+            verdict=d.verdict.label, granted=d.granted, reasons=[r.value for r in d.reasons],
+            units=d.units, overridden=d.overridden, override_note=d.override_note or None,
+            approver_id=authority.approver.staff_id if authority and authority.approver
+            else None, attended_booking_ids=attended or None))
+        if d.overridden:
+            uow.audit("checkin.override", entity="checkin", entity_id=checkin_id,
+                      details={"member_id": d.member_id, "note": d.override_note,
+                               "reasons": [r.value for r in d.reasons]}, op=op)
+        return CheckinResult(checkin_id, op.op_id, uow.now, d,
+                             member.number if member else None, member.name if member else None,
+                             member.photo_path if member else None, ent.name if ent else None)
+
+    def void(self, actor: Actor, checkin_id: str, reason: str = "",
+             approver: Actor | None = None) -> None:
+        """Undo a check-in; its unit comes back. Within [15] minutes the desk staff may,
+        later only a manager (`checkin.void`)."""
+        with self._db.read() as session:
+            row = session.get(CheckinRow, checkin_id)
+            if row is None:
+                raise NotFound("no such check-in", checkin_id=checkin_id)
+            recorded_at = row.at
+        permission = void_permission(recorded_at, self._clock.now())
+        with self._authorised(actor, permission, approver) as uow:
+            row = uow.session.get(CheckinRow, checkin_id)
+            assert row is not None
+            if uow.session.get(CheckinVoid, checkin_id) is not None:
+                raise Conflict("already voided", checkin_id=checkin_id)
+            if row.units and row.entitlement_id:
+                ent = uow.session.get(EntitlementRow, row.entitlement_id)
+                if ent is not None:
+                    ent.units_used = max(ent.units_used - row.units, 0)
+                    uow.stamp_changed(ent)
+            op = uow.op("checkin.void.v1", {"checkin_id": checkin_id, "reason": reason})
+            uow.session.add(CheckinVoid(
+                checkin_id=checkin_id, op_id=op.op_id, at=uow.now,
+                staff_id=actor.staff_id,
+                approver_id=approver.staff_id if approver else None, reason=reason))
+            uow.audit("checkin.void", entity="checkin", entity_id=checkin_id,
+                      details={"reason": reason, "units": row.units,
+                               "member_id": row.member_id}, op=op)
+
+    def today(self, limit: int = 200) -> list[CheckinLine]:
+        """The current business day's check-ins, newest first."""
+        now = self._clock.now()
+        with self._db.read() as session:
+            settings = store_settings(session)
+            tz, cutoff = ZoneInfo(settings.timezone), time.fromisoformat(settings.day_cutoff)
+            start, end = business_day_bounds(business_day(now, tz, cutoff), tz, cutoff)
+            rows = session.execute(
+                select(CheckinRow, Member.name, CheckinVoid.checkin_id)
+                .outerjoin(Member, Member.id == CheckinRow.member_id)
+                .outerjoin(CheckinVoid, CheckinVoid.checkin_id == CheckinRow.id)
+                .where(CheckinRow.at >= start, CheckinRow.at < end)
+                .order_by(CheckinRow.at.desc()).limit(limit))
+            return [CheckinLine(c.id, c.at, c.member_id, name, c.verdict, tuple(c.reasons),
+                                c.units, c.overridden, voided is not None)
+                    for c, name, voided in rows]
+
+    def set_policy(self, actor: Actor, reason: Reason, policy: Verdict, sound: str) -> None:
+        """Change what one reason does at the door (a settings change, audited)."""
+        with self._authorised(actor, Permission.SETTINGS_MANAGE) as uow:
+            row = uow.session.get(Setting, POLICIES_KEY)
+            value = dict(row.value) if row is not None else {}
+            old = value.get(reason.value)
+            value[reason.value] = [policy.label, sound]
+            if row is None:
+                uow.session.add(Setting(key=POLICIES_KEY, value=value, updated_at=uow.now))
+            else:
+                row.value, row.updated_at = value, uow.now
+            op = uow.op("settings.change.v1", {"key": POLICIES_KEY, "value": value})
+            uow.audit("settings.change", entity="setting", details={
+                "key": POLICIES_KEY, "reason": reason.value, "old": old,
+                "new": [policy.label, sound]}, op=op)
+
+    def policies(self) -> dict[Reason, ReasonRule]:
+        with self._db.read() as session:
+            p = policies_from(store_settings(session), stored_policies(session))
+            return {r: p.rule(r) for r in Reason}
+
+
+def _option(d: Decision) -> Option | None:
+    return next((o for o in d.options if o.entitlement_id == d.entitlement_id), None)
+
+
+def _attended_after_override(uow: UnitOfWork, member: Member | None,
+                             policies: CheckinPolicies) -> tuple[str, ...]:
+    from desktop_app.domain.checkin import attended_bookings
+    if member is None:
+        return ()
+    return attended_bookings(booked_sessions(uow.session, member.id, uow.now), uow.now, policies)
+
+
+def _with_attended(d: Decision, attended: tuple[str, ...]) -> Decision:
+    from dataclasses import replace
+    return replace(d, attended_booking_ids=attended)
