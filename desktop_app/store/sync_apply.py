@@ -12,15 +12,15 @@ plugs in its own entities and ops the way members do here:
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from datetime import date, datetime
 from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from desktop_app.store.members import save_member
-from desktop_app.store.models import Card, Member, Setting, Staff
+from desktop_app.store.members import MEMBER_SERIAL, save_member
+from desktop_app.store.models import Card, Counter, Member, Setting, Staff
 
 log = logging.getLogger(__name__)
 
@@ -35,6 +35,7 @@ TOUCHES: dict[str, Touches] = {}
 REPLAYS: dict[str, Replayer] = {}
 EFFECTS: dict[str, EffectsApplier] = {}
 
+SERVER_SERIAL_START = 90_000_000  # the server issues numbers from here (central_server)
 MEMBER_FIELDS = (
     "name", "phone", "email", "gender", "notes", "note_flagged", "consent_sms",
     "consent_email", "tier_id", "home_store_id", "photo_path", "number", "status",
@@ -73,6 +74,20 @@ def _free_number(session: Session, number: str, member_id: str) -> None:
         session.flush()
 
 
+def bump_member_counter(session: Session, numbers: Iterable[str | None]) -> None:
+    """Numbers this desk has seen are never issued by it again: its counter moves past the
+    largest desk-issued serial pulled (server-issued ones sit far above and are skipped)."""
+    serials = [int(n[:-1]) for n in numbers if n and n.isdigit() and len(n) == 9]
+    top = max((s for s in serials if s < SERVER_SERIAL_START), default=0)
+    if not top:
+        return
+    counter = session.get(Counter, MEMBER_SERIAL)
+    if counter is None:
+        session.add(Counter(name=MEMBER_SERIAL, value=top))
+    elif counter.value < top:
+        counter.value = top
+
+
 def apply_member(
     session: Session, member_id: str, op: str, data: dict[str, Any], now: datetime
 ) -> None:  # noqa: E501
@@ -87,6 +102,7 @@ def apply_member(
         row = Member(id=member_id, created_at=_when(data.get("created_at"), now), version=0)
     if values.get("number") and values["number"] != row.number:
         _free_number(session, values["number"], member_id)
+        bump_member_counter(session, [values["number"]])
     for key, value in values.items():
         setattr(row, key, value)
     row.updated_at = _when(data.get("updated_at"), now)

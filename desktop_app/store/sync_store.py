@@ -311,6 +311,7 @@ def _bulk_members(session: Session, rows: Sequence[dict[str, Any]], now: datetim
         )
     if not values:
         return
+    sync_apply.bump_member_counter(session, (v["number"] for v in values))
     stmt = sqlite_insert(Member)
     stmt = stmt.on_conflict_do_update(
         index_elements=[Member.id],
