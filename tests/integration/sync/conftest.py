@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -30,7 +31,9 @@ def _server_url(kind: str, folder: Path) -> str:
 
 
 @pytest.fixture(scope="module", params=["sqlite", "postgres"])
-def server(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Iterator[ServerProcess]:  # noqa: E501
+def server(
+    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[ServerProcess]:  # noqa: E501
     folder = tmp_path_factory.mktemp(f"server-{request.param}")
     url = _server_url(request.param, folder)
     proc = ServerProcess(url, folder)
@@ -52,7 +55,5 @@ def make_desk(tmp_path: Path) -> Iterator[Callable[..., Desk]]:
 
     yield make
     for desk in made:
-        try:
+        with contextlib.suppress(Exception):  # a test may have closed it already
             desk.close()
-        except Exception:
-            pass
