@@ -16,6 +16,7 @@ from desktop_app.services.classes import ClassService
 from desktop_app.services.entitlements import EntitlementService
 from desktop_app.services.lookup import LookupService
 from desktop_app.services.members import MemberService
+from desktop_app.services.printing import PrintingService
 from desktop_app.services.settings import SettingsService
 from desktop_app.services.staff import StaffService
 from desktop_app.store.db import Database
@@ -31,6 +32,7 @@ class Services:
     members: MemberService
     lookup: LookupService
     backups: BackupService
+    printing: PrintingService
     checkin: CheckinService
     classes: ClassService
     entitlements: EntitlementService
@@ -57,6 +59,7 @@ class Services:
             members=MemberService(db, clock),
             lookup=LookupService(db, clock),
             backups=BackupService(db, clock, settings, backup_dir or db.path.parent / "backups"),
+            printing=PrintingService(db, clock),
             checkin=CheckinService(db, clock),
             classes=ClassService(db, clock),
             entitlements=EntitlementService(db, clock),

@@ -11,6 +11,7 @@ from sqlalchemy import func, select
 
 from desktop_app.domain.checkin import Reason, Verdict
 from desktop_app.domain.entitlements import EntitlementKind
+from desktop_app.devices.receipts.templates import StoreText
 from desktop_app.domain.errors import PermissionDenied
 from desktop_app.domain.permissions import Permission, Role
 from desktop_app.services.entitlements import EntitlementDraft
@@ -49,6 +50,11 @@ GUARDED: list[tuple[Permission, str, Call]] = [
          EntitlementKind.PERIOD, "Refused", 100, days=30))),
     (Permission.SALE_REFUND, "entitlements.refund",
      lambda s, a, m: s.entitlements.refund(a, checkin_rows.unused_entitlement(s, m))),
+    (Permission.DRAWER_OPEN, "printing.open_drawer", lambda s, a, m: s.printing.open_drawer(a)),
+    (Permission.SALE_CREATE, "printing.reprint", lambda s, a, m: s.printing.reprint(
+        a, s.printing.print_test_page(None, StoreText(("Desk",)), "en", "-").id)),
+    (Permission.SALE_CREATE, "printing.cancel", lambda s, a, m: s.printing.cancel(
+        a, s.printing.print_test_page(None, StoreText(("Desk",)), "en", "-").id)),
 ]
 
 
