@@ -4,7 +4,7 @@ marked attended, and its `checkin.record.v1` op."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime, time, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -16,11 +16,11 @@ from desktop_app.domain.checkin import (
     CheckinPolicies,
     CodeStatus,
     Decision,
-    MemberFacts,
     Option,
     Reason,
     ReasonRule,
     Verdict,
+    attended_bookings,
     decide,
     override,
     void_permission,
@@ -31,16 +31,9 @@ from desktop_app.domain.ids import new_id
 from desktop_app.domain.permissions import Actor, Permission, authorise
 from desktop_app.domain.settings import StoreSettings
 from desktop_app.services.base import Service
-from desktop_app.store.checkin_models import BookingRow, CheckinRow, CheckinVoid
-from desktop_app.store.checkins import (
-    POLICIES_KEY,
-    booked_sessions,
-    candidates_of,
-    recent_checkins,
-    resolve_code,
-    store_settings,
-    stored_policies,
-)
+from desktop_app.store.checkin_models import CheckinRow, CheckinVoid
+from desktop_app.store.checkins import POLICIES_KEY, store_settings, stored_policies
+from desktop_app.store.door import DoorFacts, attend, door_facts, insert_checkin, spend
 from desktop_app.store.models import EntitlementRow, Member, Setting
 from desktop_app.store.uow import UnitOfWork
 
@@ -114,79 +107,59 @@ class CheckinService(Service):
             if not override_note.strip():
                 raise ValidationError("note", "required", "an override needs a note")
         with UnitOfWork(self._db, self._clock, authority) as uow:
-            settings = store_settings(uow.session)
-            tz = ZoneInfo(settings.timezone)
-            policies = policies_from(settings, stored_policies(uow.session))
-            member, status = self._find(uow, code, member_id)
-            facts = None if member is None else MemberFacts(
-                member.id, member.status == "archived", bool(member.photo_path),
-                member.note_flagged, member.birthday)
             since = uow.now - timedelta(days=1, hours=4)  # enough for re-entry and the day
+            facts = door_facts(uow.session, code=code.strip() if code else None,
+                               member_id=member_id, now=uow.now, since=since,
+                               policies_key=POLICIES_KEY)
+            tz = ZoneInfo(facts.settings.timezone)
+            policies = policies_from(facts.settings, facts.policies)
             decision = decide(
-                code=CodeStatus(status), member=facts,
-                candidates=candidates_of(uow.session, member.id) if member else [],
-                history=recent_checkins(uow.session, member.id, since) if member else [],
-                bookings=booked_sessions(uow.session, member.id, uow.now) if member else [],
+                code=CodeStatus(facts.code_status), member=facts.member,
+                candidates=facts.candidates, history=facts.history, bookings=facts.bookings,
                 store_id=store_id, now=uow.now, tz=tz, policies=policies,
                 chosen_id=chosen_entitlement_id)
             if override_note is not None and decision.verdict is Verdict.DENY:
-                picked = _option(decision)
-                decision = override(decision, override_note, picked)
-                attended = _attended_after_override(uow, member, policies)
-                decision = _with_attended(decision, attended)
-            return self._record(uow, decision, code, desk_id, store_id, member)
-
-    def _find(self, uow: UnitOfWork, code: str | None,
-              member_id: str | None) -> tuple[Member | None, str]:
-        if member_id is not None:
-            member = uow.session.get(Member, member_id)
-            return member, "found" if member else "unknown"
-        assert code is not None
-        return resolve_code(uow.session, code.strip())
+                decision = override(decision, override_note, _option(decision))
+                decision = replace(decision, attended_booking_ids=attended_bookings(
+                    facts.bookings, uow.now, policies))
+            return self._record(uow, decision, code, desk_id, store_id, facts)
 
     def _record(self, uow: UnitOfWork, d: Decision, code: str | None, desk_id: str | None,
-                store_id: str | None, member: Member | None) -> CheckinResult:
-        ent = uow.session.get(EntitlementRow, d.entitlement_id) if d.entitlement_id else None
-        if d.granted and ent is not None:
-            if d.units:
-                if ent.units_total is not None and ent.units_used + d.units > ent.units_total:
-                    raise Conflict("no units left", entitlement_id=ent.id)
-                ent.units_used += d.units
-            if ent.activated_at is None:
-                ent.activated_at = uow.now  # the first check-in activates (ends cooling-off)
-            uow.stamp_changed(ent)
-        attended = list(d.attended_booking_ids) if d.granted else []
-        for bid in attended:
-            booking = uow.session.get(BookingRow, bid)
-            if booking is not None and booking.status == "confirmed":
-                booking.status = "attended"
-                uow.stamp_changed(booking)
+                store_id: str | None, facts: DoorFacts) -> CheckinResult:
+        if d.granted and d.entitlement_id is not None and not spend(
+                uow.session, d.entitlement_id, d.units, uow.now):
+            raise Conflict("no units left", entitlement_id=d.entitlement_id)
+        attended = attend(uow.session, list(d.attended_booking_ids), uow.now) if d.granted \
+            else []
         checkin_id = new_id()
         authority = uow.authority
+        reasons = [r.value for r in d.reasons]
         args = {
             "id": checkin_id, "at": uow.now.isoformat(), "member_id": d.member_id,
             "code": code, "desk_id": desk_id, "store_id": store_id,
-            "verdict": d.verdict.label, "granted": d.granted,
-            "reasons": [r.value for r in d.reasons], "entitlement_id": d.entitlement_id,
-            "owner_id": d.owner_id, "units": d.units, "overridden": d.overridden,
-            "override_note": d.override_note or None, "attended_booking_ids": attended,
+            "verdict": d.verdict.label, "granted": d.granted, "reasons": reasons,
+            "entitlement_id": d.entitlement_id, "owner_id": d.owner_id, "units": d.units,
+            "overridden": d.overridden, "override_note": d.override_note or None,
+            "attended_booking_ids": attended,
         }
         op = uow.op("checkin.record.v1", args)
-        uow.session.add(CheckinRow(
-            id=checkin_id, op_id=op.op_id, at=uow.now, store_id=store_id, desk_id=desk_id,
-            staff_id=authority.actor.staff_id if authority else None, scanned_code=code,
-            member_id=d.member_id, entitlement_id=d.entitlement_id, owner_id=d.owner_id,
-            verdict=d.verdict.label, granted=d.granted, reasons=[r.value for r in d.reasons],
-            units=d.units, overridden=d.overridden, override_note=d.override_note or None,
-            approver_id=authority.approver.staff_id if authority and authority.approver
-            else None, attended_booking_ids=attended or None))
+        approver = authority.approver if authority else None
+        insert_checkin(uow.session, {
+            "id": checkin_id, "op_id": op.op_id, "at": uow.now, "store_id": store_id,
+            "desk_id": desk_id, "staff_id": authority.actor.staff_id if authority else None,
+            "scanned_code": code, "member_id": d.member_id, "entitlement_id": d.entitlement_id,
+            "owner_id": d.owner_id, "verdict": d.verdict.label, "granted": d.granted,
+            "reasons": reasons, "units": d.units, "overridden": d.overridden,
+            "override_note": d.override_note or None,
+            "approver_id": approver.staff_id if approver else None,
+            "attended_booking_ids": attended or None})
         if d.overridden:
             uow.audit("checkin.override", entity="checkin", entity_id=checkin_id,
                       details={"member_id": d.member_id, "note": d.override_note,
-                               "reasons": [r.value for r in d.reasons]}, op=op)
-        return CheckinResult(checkin_id, op.op_id, uow.now, d,
-                             member.number if member else None, member.name if member else None,
-                             member.photo_path if member else None, ent.name if ent else None)
+                               "reasons": reasons}, op=op)
+        name = facts.names.get(d.entitlement_id or "")
+        return CheckinResult(checkin_id, op.op_id, uow.now, d, facts.number, facts.name,
+                             facts.photo_path, name)
 
     def void(self, actor: Actor, checkin_id: str, reason: str = "",
              approver: Actor | None = None) -> None:
@@ -258,16 +231,3 @@ class CheckinService(Service):
 
 def _option(d: Decision) -> Option | None:
     return next((o for o in d.options if o.entitlement_id == d.entitlement_id), None)
-
-
-def _attended_after_override(uow: UnitOfWork, member: Member | None,
-                             policies: CheckinPolicies) -> tuple[str, ...]:
-    from desktop_app.domain.checkin import attended_bookings
-    if member is None:
-        return ()
-    return attended_bookings(booked_sessions(uow.session, member.id, uow.now), uow.now, policies)
-
-
-def _with_attended(d: Decision, attended: tuple[str, ...]) -> Decision:
-    from dataclasses import replace
-    return replace(d, attended_booking_ids=attended)
