@@ -11,7 +11,7 @@ TS     := $(wildcard resources/translations/*.ts)
 QM     := $(TS:.ts=.qm)
 PYTEST_ARGS ?=
 
-.PHONY: run test test-slow test-all lint bench bench-quick forms translations demo clean
+.PHONY: run test test-slow test-all lint bench bench-quick forms translations demo clean dist dist-server
 
 $(STAMP): pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -48,6 +48,24 @@ lint: $(STAMP)
 
 bench-quick: $(STAMP)
 	for b in bench/*.py; do $(PY) $$b --quick || exit 1; done
+
+VERSION := $(shell sed -n 's/^version = "\(.*\)"/\1/p' pyproject.toml)
+TARBALL := build/frontdesk-$(VERSION)-linux-$(shell uname -m).tar.gz
+
+# The Linux one-folder bundle of the desk, with its menu entry and installer, as a tarball.
+dist: $(STAMP) forms translations
+	$(PY) -m pip install -q -e ".[dist]"
+	$(VENV)/bin/pyinstaller --noconfirm --log-level WARN --distpath build/dist \
+		--workpath build/work installer/frontdesk.spec
+	cp installer/linux/frontdesk.desktop installer/linux/install.sh build/dist/
+	tar -C build/dist -czf $(TARBALL) frontdesk frontdesk.desktop install.sh
+	@du -sh build/dist/frontdesk $(TARBALL)
+
+dist-server: $(STAMP)
+	$(PY) -m pip install -q -e ".[dist]"
+	FRONTDESK_BUNDLE=server $(VENV)/bin/pyinstaller --noconfirm --log-level WARN \
+		--distpath build/dist --workpath build/work-server installer/frontdesk.spec
+	@du -sh build/dist/frontdesk-server
 
 clean:
 	rm -rf $(VENV) build dist .pytest_cache .mypy_cache .ruff_cache
