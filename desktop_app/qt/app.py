@@ -17,6 +17,7 @@ from pathlib import Path
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QStyleFactory
 
+from desktop_app.devices.device_config import DeviceConfigStore
 from desktop_app.domain.clock import SystemClock
 from desktop_app.logs import configure_logging
 from desktop_app.paths import APP_NAME, DataPaths, repo_resources
@@ -24,9 +25,11 @@ from desktop_app.qt.config import DeskConfig
 from desktop_app.qt.errors import ErrorHandler
 from desktop_app.qt.i18n import Translations, choose_language
 from desktop_app.qt.idle import IdleWatcher
+from desktop_app.qt.printer_status import PrinterStatus
 from desktop_app.qt.scanning.wedge_filter import WedgeFilter
 from desktop_app.qt.session import DeskSession
 from desktop_app.qt.tasks import ThreadedTaskRunner
+from desktop_app.services.print_worker import PrintWorker
 from desktop_app.services.registry import Services
 
 log = logging.getLogger(__name__)
@@ -54,6 +57,42 @@ def _announce_when_ready(session: DeskSession) -> None:
             out.write(f"sign-in ready {time.time():.6f}\n")
 
     session.services_ready.connect(lambda: QTimer.singleShot(0, write))
+
+
+class ReceiptPrinting:
+    """Starts the print worker once the database is open, shows its state in the status bar,
+    and stops it before the services close (its connection comes first on aboutToQuit)."""
+
+    def __init__(self, app: QApplication, session: DeskSession, paths: DataPaths) -> None:
+        self._session = session
+        self._devices = DeviceConfigStore(paths.config)
+        self._worker: PrintWorker | None = None
+        self.status = PrinterStatus(app)
+        app.aboutToQuit.connect(self.stop)
+        session.services_ready.connect(self.start)
+        session.signed_in.connect(lambda _actor: self._show())
+        self.status.printer_state_changed.connect(lambda *_: self._show())
+
+    def start(self) -> None:
+        services = self._session.services
+        if services is None or self._worker is not None:
+            return
+        if self._devices.load().printer.transport == "none":
+            return  # nothing to print to; jobs wait in the queue until a printer is set up
+        self._worker = PrintWorker(services.printing, lambda: self._devices.load().printer)
+        self._worker.on_state(self.status.report)
+        self._worker.start()
+
+    def stop(self) -> None:
+        if self._worker is not None:
+            self._worker.stop()
+            self._worker = None
+
+    def _show(self) -> None:
+        window = self._session.main_window
+        if window is not None:
+            activity = self.status.activity if self._worker is not None else "off"
+            window.set_printer_state(activity, self.status.detail)
 
 
 def build_application(argv: list[str] | None = None) -> QApplication:
@@ -89,6 +128,9 @@ def run(paths: DataPaths, db_path: Path, lang: str | None) -> int:
     runner = ThreadedTaskRunner(errors, app)
     idle = IdleWatcher(app, app)
     session = DeskSession(runner, idle, config, language, translations, app)
+    # Kept alive for the event loop; created before session.shutdown is connected, so the
+    # print worker stops before the services close.
+    _printing = ReceiptPrinting(app, session, paths)
     app.aboutToQuit.connect(session.shutdown)
     # Keyboard-wedge scanners type into whatever has focus: one app-wide filter takes their
     # bursts out of the key stream and hands the code to the session, which routes it.

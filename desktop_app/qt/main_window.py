@@ -75,6 +75,7 @@ class MainWindow(QMainWindow):
         self.ui.actionSignOut.triggered.connect(self.sign_out_chosen)
         self._staff_name = ""
         self._store_name = ""
+        self._printer_state = ("off", "")
         self._retranslate()
         self.show_page(0)
         if config is not None and (geometry := config.geometry("main_window")) is not None:
@@ -85,6 +86,22 @@ class MainWindow(QMainWindow):
         """Show who is signed in (always as plain text)."""
         self._staff_name = name
         self.staff_label.setText(name)
+
+    def set_printer_state(self, activity: str, detail: str = "") -> None:
+        """Show what the print worker is doing: off, idle, printing, retrying, stopped."""
+        self._printer_state = (activity, detail)
+        self._show_printer_state()
+
+    def _show_printer_state(self) -> None:
+        activity, detail = self._printer_state
+        text = {
+            "idle": self.tr("Printer: ready"),
+            "printing": self.tr("Printer: printing"),
+            "retrying": self.tr("Printer: not answering, retrying"),
+            "stopped": self.tr("Printer: stopped"),
+        }.get(activity, self.tr("Printer: not set up"))
+        self.printer_label.setText(text)
+        self.printer_label.setToolTip(detail)
 
     def set_store_name(self, store_name: str) -> None:
         self._store_name = store_name
@@ -162,7 +179,7 @@ class MainWindow(QMainWindow):
             item = self.ui.navList.item(number)
             item.setText(f"F{number + 1}   {page.title()}")
         self.sync_label.setText(self.tr("Sync: not set up"))
-        self.printer_label.setText(self.tr("Printer: not set up"))
+        self._show_printer_state()
         self.scanner_label.setText(self.tr("Scanner: keyboard"))
         self.staff_label.setToolTip(self.tr("Signed-in staff member"))
         self._show_title()
