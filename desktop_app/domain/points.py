@@ -274,3 +274,26 @@ def expiry_postings(state: LotState, today: date) -> list[Posting]:
 def unposted(proposed: Iterable[Posting], posted: set[tuple[str, str]]) -> list[Posting]:
     """The postings whose (source, kind) is not in the ledger yet."""
     return [p for p in proposed if (p.source, p.kind.value) not in posted]
+
+
+@dataclass(frozen=True, slots=True)
+class Promotion:
+    """A points promotion, e.g. double points on member day (weekday 2 = Wednesday)."""
+
+    name: str
+    multiplier_pct: int
+    weekdays: frozenset[int] = frozenset()  # Monday = 0; empty: every day
+    starts: date | None = None
+    ends: date | None = None  # inclusive
+
+    def active_on(self, day: date) -> bool:
+        if self.starts is not None and day < self.starts:
+            return False
+        if self.ends is not None and day > self.ends:
+            return False
+        return not self.weekdays or day.weekday() in self.weekdays
+
+
+def promotion_multiplier(promotions: Iterable[Promotion], day: date) -> int:
+    """The best active promotion's multiplier (promotions do not stack); 100 when none."""
+    return max((p.multiplier_pct for p in promotions if p.active_on(day)), default=100)

@@ -17,6 +17,7 @@ from desktop_app.services.entitlements import EntitlementService
 from desktop_app.services.lookup import LookupService
 from desktop_app.services.members import MemberService
 from desktop_app.services.printing import PrintingService
+from desktop_app.services.sales import SalesServices
 from desktop_app.services.settings import SettingsService
 from desktop_app.services.staff import StaffService
 from desktop_app.store.db import Database
@@ -36,6 +37,7 @@ class Services:
     checkin: CheckinService
     classes: ClassService
     entitlements: EntitlementService
+    sales: SalesServices  # checkout, refunds, points, stored value, shifts, catalogue
 
     @classmethod
     def open(cls, db_path: Path, clock: Clock, backup_dir: Path | None = None,
@@ -63,6 +65,7 @@ class Services:
             checkin=CheckinService(db, clock),
             classes=ClassService(db, clock),
             entitlements=EntitlementService(db, clock),
+            sales=SalesServices.over(db, clock),
         )
 
     def close(self) -> None:

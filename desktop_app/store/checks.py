@@ -6,6 +6,7 @@ from sqlalchemy import text
 
 from desktop_app.store.audit import verify_audit
 from desktop_app.store.db import Database
+from desktop_app.store.points_ledger import verify_points
 
 
 def check_database(db: Database) -> list[str]:
@@ -20,4 +21,5 @@ def check_database(db: Database) -> list[str]:
         conn.execute(text("SELECT 1"))
     with db.read() as session:
         problems.extend(f"audit chain: {fault}" for fault in verify_audit(session))
+        problems.extend(verify_points(session))  # per-member points chains, cached balances
     return problems

@@ -8,6 +8,7 @@ from desktop_app.store import models
 from desktop_app.store import checkin_models  # noqa: F401  check-ins, classes, bookings
 from desktop_app.store import search_models  # noqa: F401  member search index
 from desktop_app.store import print_models  # noqa: F401  print queue
+from desktop_app.store import checkout_models  # noqa: F401  products, sales, points, shifts
 from desktop_app.store.models import Base
 
 metadata = Base.metadata

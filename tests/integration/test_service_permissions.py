@@ -17,7 +17,7 @@ from desktop_app.domain.permissions import Permission, Role
 from desktop_app.services.entitlements import EntitlementDraft
 from desktop_app.services.members import MemberDraft
 from desktop_app.store.models import AuditEntry, Member, OutboxOp, Staff
-from tests.helpers import checkin_rows
+from tests.helpers import checkin_rows, checkout_rows
 
 Call = Callable[[Any, Any, Any], object]  # (services, actor, subject member id) -> result
 
@@ -55,6 +55,21 @@ GUARDED: list[tuple[Permission, str, Call]] = [
         a, s.printing.print_test_page(None, StoreText(("Desk",)), "en", "-").id)),
     (Permission.SALE_CREATE, "printing.cancel", lambda s, a, m: s.printing.cancel(
         a, s.printing.print_test_page(None, StoreText(("Desk",)), "en", "-").id)),
+    (Permission.SALE_CREATE, "sales.checkout.finalize_sale",
+     lambda s, a, m: s.sales.checkout.finalize_sale(a, checkout_rows.a_cart(m))),
+    (Permission.SALE_REFUND, "sales.refunds.refund",
+     lambda s, a, m: s.sales.refunds.refund(a, checkout_rows.sale_to_refund(s, a, m))),
+    (Permission.POINTS_ADJUST, "sales.points.adjust",
+     lambda s, a, m: s.sales.points.adjust(a, m, 100, "goodwill", checkout_rows.TODAY)),
+    (Permission.STOREDVALUE_TOPUP, "sales.stored_value.topup",
+     lambda s, a, m: s.sales.stored_value.topup(a, m, 10_000, checkout_rows.CASH)),
+    (Permission.STOREDVALUE_REFUND, "sales.stored_value.cancel_card",
+     lambda s, a, m: s.sales.stored_value.cancel_card(
+         a, checkout_rows.card_to_cancel(s, a, m), "moving away")),
+    (Permission.SHIFT_CLOSE, "sales.shifts.close",
+     lambda s, a, m: s.sales.shifts.close(a, checkout_rows.shift_to_close(s, a))),
+    (Permission.SETTINGS_MANAGE, "sales.catalogue.import_csv",
+     lambda s, a, m: s.sales.catalogue.import_csv(a, b"barcode,name,price\n1,Tea,5\n")),
 ]
 
 

@@ -154,3 +154,13 @@ def test_a_reversal_takes_from_the_sale_s_own_lot_first() -> None:
                     Entry("sale", 50, EntryKind.EARN, date(2027, 6, 30)),
                     Entry("rev", -50, EntryKind.REVERSE, lot_ref="sale")])
     assert [(lot.entry_id, lot.remaining) for lot in state.lots] == [("old", 100)]
+
+
+def test_a_promotion_counts_only_while_active_and_the_best_one_wins() -> None:
+    from desktop_app.domain.points import Promotion, promotion_multiplier
+
+    member_day = Promotion("member day", 200, weekdays=frozenset({2}))
+    march = Promotion("march", 150, starts=date(2026, 3, 1), ends=date(2026, 3, 31))
+    assert promotion_multiplier([member_day, march], date(2026, 3, 4)) == 200  # a Wednesday
+    assert promotion_multiplier([member_day, march], date(2026, 3, 5)) == 150
+    assert promotion_multiplier([member_day, march], date(2026, 4, 2)) == 100

@@ -1,0 +1,165 @@
+"""Queries and writes for checkout that need a session: numbering, the open shift, the state
+of a sale for a refund, what a shift report adds up, the store's settings inside a write."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from datetime import datetime
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from desktop_app.domain.refunds import LineState, SaleState, TenderState
+from desktop_app.domain.sales import TenderKind
+from desktop_app.domain.settings import StoreSettings
+from desktop_app.domain.shifts import RefundFacts, SaleFacts, TopUpFacts
+from desktop_app.store.checkout_models import (
+    PointsEntry,
+    RefundLineRow,
+    RefundRow,
+    RefundTenderRow,
+    SaleLineRow,
+    SaleRow,
+    SaleTenderRow,
+    Shift,
+    StoredValueMove,
+)
+from desktop_app.store.models import Counter, Setting
+from desktop_app.store.state import device_id
+
+
+def next_number(session: Session, prefix: str) -> str:
+    """Receipt numbers: a letter, this desk's short tag and a per-desk serial (S-3F9A-000123),
+    so two desks never print the same number."""
+    counter = session.get(Counter, f"number.{prefix}")
+    if counter is None:
+        counter = Counter(name=f"number.{prefix}", value=0)
+        session.add(counter)
+    counter.value += 1
+    return f"{prefix}-{device_id(session)[-4:].upper()}-{counter.value:06d}"
+
+
+def store_settings(session: Session) -> StoreSettings:
+    settings = StoreSettings()
+    for row in session.scalars(select(Setting)):
+        if row.key in StoreSettings.field_names():
+            settings = settings.with_value(row.key, row.value)
+    return settings
+
+
+def open_shift(session: Session) -> Shift | None:
+    return session.scalar(
+        select(Shift).where(Shift.device_id == device_id(session), Shift.closed_at.is_(None))
+    )
+
+
+def qualifying_spends(
+    session: Session, member_id: str, since: datetime
+) -> list[tuple[datetime, int]]:
+    sales = session.execute(
+        select(SaleRow.finalized_at, SaleRow.total).where(
+            SaleRow.member_id == member_id, SaleRow.finalized_at > since
+        )
+    ).all()
+    refunds = session.execute(
+        select(RefundRow.refunded_at, RefundRow.amount)
+        .join(SaleRow, SaleRow.id == RefundRow.sale_id)
+        .where(SaleRow.member_id == member_id, RefundRow.refunded_at > since)
+    ).all()
+    return [(at, total) for at, total in sales] + [(at, -amount) for at, amount in refunds]
+
+
+def sale_state(session: Session, sale: SaleRow) -> SaleState:
+    """The sale as a refund sees it: what is left of each line, tender and points figure."""
+    refunded_lines: dict[int, tuple[int, int]] = defaultdict(lambda: (0, 0))
+    for line_no, qty, amount in session.execute(
+        select(
+            RefundLineRow.line_no, func.sum(RefundLineRow.quantity), func.sum(RefundLineRow.amount)
+        )
+        .join(RefundRow, RefundRow.id == RefundLineRow.refund_id)
+        .where(RefundRow.sale_id == sale.id)
+        .group_by(RefundLineRow.line_no)
+    ):
+        refunded_lines[line_no] = (qty, amount)
+    refunded_tenders = dict(
+        session.execute(
+            select(RefundTenderRow.tender_idx, func.sum(RefundTenderRow.amount))
+            .join(RefundRow, RefundRow.id == RefundTenderRow.refund_id)
+            .where(RefundRow.sale_id == sale.id)
+            .group_by(RefundTenderRow.tender_idx)
+        ).all()
+    )
+    lines = session.scalars(
+        select(SaleLineRow).where(SaleLineRow.sale_id == sale.id).order_by(SaleLineRow.line_no)
+    )
+    tenders = tender_rows(session, sale.id)
+    totals = session.execute(
+        select(
+            func.coalesce(func.sum(RefundRow.points_reversed), 0),
+            func.coalesce(func.sum(RefundRow.points_returned), 0),
+        ).where(RefundRow.sale_id == sale.id)
+    ).one()
+    return SaleState(
+        lines=tuple(
+            LineState(ln.line_no, ln.quantity, ln.amount, *refunded_lines[ln.line_no])
+            for ln in lines
+        ),
+        tenders=tuple(
+            TenderState(t.idx, TenderKind(t.kind), t.net, refunded_tenders.get(t.idx, 0))
+            for t in tenders
+        ),
+        points_earned=sale.points_earned,
+        points_reversed=int(totals[0]),
+        points_spent=sale.points_spent,
+        points_returned=int(totals[1]),
+    )
+
+
+def tender_rows(session: Session, sale_id: str) -> list[SaleTenderRow]:
+    return list(
+        session.scalars(
+            select(SaleTenderRow)
+            .where(SaleTenderRow.sale_id == sale_id)
+            .order_by(SaleTenderRow.idx)
+        )
+    )
+
+
+def shift_facts(
+    session: Session, shift_id: str
+) -> tuple[list[SaleFacts], list[RefundFacts], list[TopUpFacts]]:
+    sales = list(session.scalars(select(SaleRow).where(SaleRow.shift_id == shift_id)))
+    sale_facts = []
+    for sale in sales:
+        by_kind: dict[TenderKind, int] = defaultdict(int)
+        for t in tender_rows(session, sale.id):
+            by_kind[TenderKind(t.kind)] += t.net
+        sale_facts.append(
+            SaleFacts(sale.gross, sale.manual_discount + sale.member_discount, sale.total, by_kind)
+        )
+    refund_facts = []
+    for refund in session.scalars(select(RefundRow).where(RefundRow.shift_id == shift_id)):
+        back: dict[TenderKind, int] = defaultdict(int)
+        for rt in session.scalars(
+            select(RefundTenderRow).where(RefundTenderRow.refund_id == refund.id)
+        ):
+            back[TenderKind(rt.kind)] += rt.amount
+        refund_facts.append(RefundFacts(refund.amount, back))
+    top_ups = [
+        TopUpFacts(m.paid, {TenderKind(m.tender_kind): m.paid})
+        for m in session.scalars(
+            select(StoredValueMove).where(
+                StoredValueMove.shift_id == shift_id, StoredValueMove.paid != 0
+            )
+        )
+        if m.tender_kind
+    ]
+    return sale_facts, refund_facts, top_ups
+
+
+def earn_entry_id(session: Session, sale_id: str) -> str | None:
+    return session.scalar(
+        select(PointsEntry.id).where(
+            PointsEntry.source == f"sale:{sale_id}", PointsEntry.kind == "earn"
+        )
+    )
