@@ -101,7 +101,7 @@ class SerialScannerSource:
             raise SerialUnavailableError(UNAVAILABLE_MESSAGE)
         # A read timeout lets the thread notice a stop request.
         port: Any = _serial.Serial(self.port, self._baudrate, timeout=0.1)
-        return port  # type: ignore[no-any-return]
+        return port
 
     def _run(self) -> None:
         assert self._port is not None
