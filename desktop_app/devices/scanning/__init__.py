@@ -18,7 +18,12 @@ _HOME = {
     "Read": "types", "Symbology": "types",
 }
 
-__all__ = sorted(_HOME)
+__all__ = [
+    "DEFAULT_SYMBOLOGIES", "FULL_FRAME", "DecodeConfig", "Decoder", "DedupeFilter", "Frame",
+    "FrameSource", "GuideBox", "Image", "Read", "ScanLoop", "ScanSettings", "Symbology",
+    "crop_to_guide", "decode",
+]
+assert sorted(__all__) == sorted(_HOME)
 
 if TYPE_CHECKING:
     from desktop_app.devices.scanning.decoder import DecodeConfig, Decoder, decode
