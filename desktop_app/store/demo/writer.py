@@ -49,6 +49,7 @@ from desktop_app.store.uow import UnitOfWork
 STORE_TZ = timezone(timedelta(hours=8))
 CHUNK_MEMBERS = 10_000  # members per insert transaction: bounds the rows held in memory
 CACHE_KIB = 64 * 1024  # page cache while loading; bounded whatever the member count
+SEARCH_CACHE_KIB = 16 * 1024  # ... and while building the search index
 BULK_TABLES = (
     "members",
     "cards",
@@ -138,6 +139,8 @@ def write_demo_database(
             # Built here, in bulk and sorted, so the desk's first start does not rebuild it.
             from desktop_app.store.search import build_search_index
 
+            # Its sort of every term may hold a page cache's worth in memory: keep it small.
+            conn.execute(f"PRAGMA cache_size=-{SEARCH_CACHE_KIB}")
             rows["member_search_terms"] = build_search_index(conn)
         conn.execute("PRAGMA analysis_limit=1000")
         conn.execute("ANALYZE")  # planner statistics, so lookups pick the right index
