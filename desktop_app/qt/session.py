@@ -12,9 +12,10 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Signal
 
+from desktop_app.devices.device_config import DeviceConfigStore
 from desktop_app.domain.permissions import Actor
 from desktop_app.qt.config import DeskConfig
-from desktop_app.qt.first_admin_dialog import FirstAdminDialog
+from desktop_app.qt.first_run_wizard import FirstRunWizard
 from desktop_app.qt.i18n import Translations
 from desktop_app.qt.idle import IdleWatcher
 from desktop_app.qt.main_window import MainWindow
@@ -58,7 +59,8 @@ class DeskSession(QObject):
         self.services: Services | None = None
         self.actor: Actor | None = None
         self._needs_first_admin = False
-        self.first_admin_dialog: FirstAdminDialog | None = None
+        self.first_run_wizard: FirstRunWizard | None = None
+        self._first_admin: Actor | None = None
         self.main_window: MainWindow | None = None
         self.sign_in_view = SignInView(config)
         self.sign_in_view.credentials_entered.connect(self._credentials_entered)
@@ -96,34 +98,48 @@ class DeskSession(QObject):
         self._needs_first_admin = bool(needed)
         self.sign_in_view.set_busy(False)
         if needed:
-            self._open_first_admin_dialog()
+            self._open_first_run_wizard()
 
-    # -- first administrator -------------------------------------------------------------------
-    def _open_first_admin_dialog(self) -> None:
-        if self.first_admin_dialog is None:
-            dialog = FirstAdminDialog(self.sign_in_view)
-            dialog.admin_entered.connect(self._admin_entered)
-            dialog.rejected.connect(self._first_admin_cancelled)
-            self.first_admin_dialog = dialog
-        self.first_admin_dialog.open()
+    # -- first run -------------------------------------------------------------------------
+    def device_store(self) -> DeviceConfigStore:
+        """This machine's device settings (config/devices.json beside desk.ini)."""
+        return DeviceConfigStore(self._config.path.parent)
 
-    def _admin_entered(self, code: str, name: str, pin: str) -> None:
-        services = self._require_services()
-        dialog = self.first_admin_dialog
-        assert dialog is not None
-        self._runner.submit(services.auth.create_first_admin, code, name, pin,
-                            on_result=self._first_admin_created, on_error=dialog.show_error)
+    def _open_first_run_wizard(self) -> None:
+        """No staff yet: the first-run wizard (store, administrator, devices, server)."""
+        if self.first_run_wizard is None:
+            wizard = FirstRunWizard(self._runner, self._require_services(), self.device_store(),
+                                    self.sign_in_view)
+            wizard.admin_created.connect(self._first_admin_made)
+            wizard.setup_finished.connect(self._first_admin_created)
+            wizard.rejected.connect(self._first_admin_cancelled)
+            self.first_run_wizard = wizard
+        self.first_run_wizard.open()
+
+    def _first_admin_made(self, actor: Actor) -> None:
+        self._needs_first_admin = False
+        self._first_admin = actor
 
     def _first_admin_created(self, actor: Actor) -> None:
         self._needs_first_admin = False
-        if self.first_admin_dialog is not None:
-            self.first_admin_dialog.accept()
         self._start_desk(actor)
 
     def _first_admin_cancelled(self) -> None:
-        if self._needs_first_admin:
+        if self._first_admin is not None:
+            # The administrator exists though a later step did not finish: open the desk as
+            # them; what is missing can be set in Settings (the wizard said so).
+            self._start_desk(self._first_admin)
+        elif self._needs_first_admin:
             self.sign_in_view.show_error(self.tr(
                 "This desk needs a first administrator before anyone can sign in."))
+
+    def _database_restored(self) -> None:
+        """A backup replaced the database: its staff may differ, so everyone signs in again
+        (and a backup from before the first administrator brings the wizard back)."""
+        self.sign_out()
+        services = self._require_services()
+        self._runner.submit(services.auth.needs_first_admin, on_result=self._first_admin_known,
+                            on_error=self.sign_in_view.show_error)
 
     # -- sign-in ----------------------------------------------------------------------------
     def _credentials_entered(self, code: str, pin: str) -> None:
@@ -131,7 +147,7 @@ class DeskSession(QObject):
         if services is None:
             return
         if self._needs_first_admin:
-            self._open_first_admin_dialog()
+            self._open_first_run_wizard()
             return
         self.sign_in_view.set_busy(True, self.tr("Checking…"))
         self._runner.submit(services.auth.sign_in, code, pin, on_result=self._start_desk,
@@ -159,7 +175,7 @@ class DeskSession(QObject):
         minutes = int(settings.idle_lock_minutes)
         self.idle.set_timeout_minutes(minutes)
         if self.main_window is not None:
-            self.main_window.settings.show_store_settings(str(settings.store_name), minutes)
+            self.main_window.settings.show_store_settings(settings)
             self.main_window.set_store_name(str(settings.store_name))
 
     def _ensure_main_window(self) -> MainWindow:
@@ -169,6 +185,11 @@ class DeskSession(QObject):
             window.sign_out_chosen.connect(self.sign_out)
             window.unlock_pin_entered.connect(self._unlock_pin_entered)
             window.language_chosen.connect(self.switch_language)
+            # The data folder keeps logs/ beside config/ (desktop_app.paths.DataPaths).
+            window.settings.set_machine(self.device_store(),
+                                        self._config.path.parent.parent / "logs")
+            window.settings.store_settings_changed.connect(self._settings_loaded)
+            window.settings.database_restored.connect(self._database_restored)
             self.main_window = window
         return self.main_window
 

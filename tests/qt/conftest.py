@@ -129,8 +129,8 @@ def session(qapp: QApplication, runner: InlineTaskRunner, data_paths: DataPaths,
     if s.main_window is not None:
         s.main_window.close()
         s.main_window.deleteLater()
-    if s.first_admin_dialog is not None:
-        s.first_admin_dialog.close()
+    if s.first_run_wizard is not None:
+        s.first_run_wizard.close()
     s.sign_in_view.close()
     s.sign_in_view.deleteLater()
 

@@ -29,7 +29,7 @@ def real_session(qapp: QApplication, data_paths: DataPaths) -> Iterator[DeskSess
     session = DeskSession(runner, idle, DeskConfig(data_paths.config), "en")
     yield session
     session.shutdown()
-    for w in (session.main_window, session.first_admin_dialog, session.sign_in_view):
+    for w in (session.main_window, session.first_run_wizard, session.sign_in_view):
         if w is not None:
             w.close()
             w.deleteLater()
@@ -48,19 +48,26 @@ def test_first_run_and_sign_in_on_the_real_database(real_session: DeskSession, q
     real_session.services_ready.connect(lambda: watch(real_session.services))
     db: Path = data_paths.database
     real_session.start(lambda: open_services(db, data_paths.backups))  # type: ignore[arg-type]
-    qtbot.waitUntil(lambda: real_session.first_admin_dialog is not None
-                    and real_session.first_admin_dialog.isVisible(), timeout=20_000)
-    dialog = real_session.first_admin_dialog
-    assert dialog is not None
-    dialog.ui.codeEdit.setText("1")
-    dialog.ui.nameEdit.setText("王芳")
-    dialog.ui.pinEdit.setText("2580")
-    dialog.ui.pinAgainEdit.setText("2580")
+    qtbot.waitUntil(lambda: real_session.first_run_wizard is not None
+                    and real_session.first_run_wizard.isVisible(), timeout=20_000)
+    wizard = real_session.first_run_wizard
+    assert wizard is not None
+    wizard.store_page.ui.nameEdit.setText("Lotus Gym")
+    wizard.next()
+    admin = wizard.admin_page.ui
+    admin.codeEdit.setText("1")
+    admin.nameEdit.setText("王芳")
+    admin.pinEdit.setText("2580")
+    admin.pinAgainEdit.setText("2580")
+    wizard.next()
+    wizard.next()  # printer: none
+    wizard.next()  # scanner: keyboard wedge
     with qtbot.waitSignal(real_session.signed_in, timeout=20_000):
-        dialog.ui.buttonBox.accepted.emit()
+        wizard.button(wizard.WizardButton.FinishButton).click()
     window = real_session.main_window
     assert window is not None and window.staff_label.text() == "王芳"
-    qtbot.waitUntil(lambda: window.settings.ui.storeNameValue.text() != "-", timeout=10_000)
+    store_name = window.settings.store_groups["store"].editors["store_name"]
+    qtbot.waitUntil(lambda: store_name.value() == "Lotus Gym", timeout=10_000)
 
     with qtbot.waitSignal(real_session.signed_out, timeout=5000):
         window.ui.actionSignOut.trigger()

@@ -41,7 +41,7 @@ def test_sign_in_success_shows_the_desk_with_the_staff_name(started: DeskSession
     assert window.sync_label.text() == "Sync: not set up"
     assert window.printer_label.text() == "Printer: not set up"
     assert window.scanner_label.text() == "Scanner: keyboard"
-    assert window.settings.ui.storeNameValue.text() == "Test Gym"
+    assert window.settings.store_groups["store"].editors["store_name"].value() == "Test Gym"
 
 
 def test_a_wrong_pin_shows_a_message_and_clears_the_pin(started: DeskSession,
@@ -68,39 +68,7 @@ def test_empty_fields_are_caught_before_any_service_call(started: DeskSession,
     assert started.sign_in_view.message() == "Enter your staff code."
 
 
-def test_first_run_creates_the_first_admin_and_signs_them_in(
-        session: DeskSession, empty_services: Any, qtbot: QtBot) -> None:
-    session.start(lambda: empty_services)
-    dialog = session.first_admin_dialog
-    assert dialog is not None and dialog.isVisible()
-    ui = dialog.ui
-    assert ui.pinEdit.echoMode() == QLineEdit.EchoMode.Password
-    qtbot.keyClicks(ui.codeEdit, "1")
-    qtbot.keyClicks(ui.nameEdit, "Zhang Wei")
-    qtbot.keyClicks(ui.pinEdit, "2468")
-    qtbot.keyClicks(ui.pinAgainEdit, "2469")
-    ui.buttonBox.accepted.emit()
-    assert dialog.message() == "The two PINs differ. Type them again."
-    assert empty_services.auth.needs_first_admin()
-
-    qtbot.keyClicks(ui.pinEdit, "2468")
-    qtbot.keyClicks(ui.pinAgainEdit, "2468")
-    with qtbot.waitSignal(session.signed_in, timeout=1000):
-        ui.buttonBox.accepted.emit()
-    assert not dialog.isVisible()
-    assert not empty_services.auth.needs_first_admin()
-    assert session.actor is not None and session.actor.name == "Zhang Wei"
-    assert session.main_window is not None and session.main_window.isVisible()
-
-
-def test_cancelling_first_run_explains_why_nobody_can_sign_in(
-        session: DeskSession, empty_services: Any, qtbot: QtBot) -> None:
-    session.start(lambda: empty_services)
-    assert session.first_admin_dialog is not None
-    session.first_admin_dialog.reject()
-    assert "first administrator" in session.sign_in_view.message()
-    sign_in(qtbot, session, "1", "1234")  # trying anyway brings the dialog back
-    assert session.first_admin_dialog.isVisible()
+# First run (the wizard) is tested on the real services in tests/qt/first_run/.
 
 
 def test_names_are_plain_text_everywhere(session: DeskSession, empty_services: Any,

@@ -60,11 +60,11 @@ def test_the_settings_switch_changes_language_live_and_remembers_it(
     combo.activated.emit(combo.currentIndex())
     assert nav_texts(window)[0] == "F1   前台"
     assert window.settings.ui.languageLabel.text() == "语言"
-    assert window.settings.ui.idleValue.text() == "5 分钟"
+    assert window.settings.store_groups["staff"].title() == "员工与安全"
     assert DeskConfig(data_paths.config).language() == "zh_CN"  # type: ignore[attr-defined]
     combo.activated.emit(combo.findData("en"))
     assert nav_texts(window)[0] == "F1   Front desk"
-    assert window.settings.ui.idleValue.text() == "5 minutes"
+    assert window.settings.store_groups["staff"].title() == "Staff and security"
 
 
 def test_language_choice_order() -> None:

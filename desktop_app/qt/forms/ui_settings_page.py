@@ -15,29 +15,44 @@ from PySide6.QtGui import (QBrush, QColor, QConicalGradient, QCursor,
     QFont, QFontDatabase, QGradient, QIcon,
     QImage, QKeySequence, QLinearGradient, QPainter,
     QPalette, QPixmap, QRadialGradient, QTransform)
-from PySide6.QtWidgets import (QApplication, QComboBox, QFormLayout, QGroupBox,
-    QLabel, QSizePolicy, QSpacerItem, QVBoxLayout,
-    QWidget)
+from PySide6.QtWidgets import (QApplication, QComboBox, QFormLayout, QFrame,
+    QGroupBox, QLabel, QScrollArea, QSizePolicy,
+    QSpacerItem, QVBoxLayout, QWidget)
 
 class Ui_SettingsPage(object):
     def setupUi(self, SettingsPage):
         if not SettingsPage.objectName():
             SettingsPage.setObjectName(u"SettingsPage")
-        SettingsPage.resize(640, 480)
+        SettingsPage.resize(760, 560)
         self.mainLayout = QVBoxLayout(SettingsPage)
-        self.mainLayout.setSpacing(16)
+        self.mainLayout.setSpacing(12)
         self.mainLayout.setObjectName(u"mainLayout")
-        self.mainLayout.setContentsMargins(32, 28, 32, 28)
+        self.mainLayout.setContentsMargins(32, 28, 16, 12)
         self.headingLabel = QLabel(SettingsPage)
         self.headingLabel.setObjectName(u"headingLabel")
 
         self.mainLayout.addWidget(self.headingLabel)
 
-        self.languageGroup = QGroupBox(SettingsPage)
+        self.noteLabel = QLabel(SettingsPage)
+        self.noteLabel.setObjectName(u"noteLabel")
+        self.noteLabel.setWordWrap(True)
+
+        self.mainLayout.addWidget(self.noteLabel)
+
+        self.scrollArea = QScrollArea(SettingsPage)
+        self.scrollArea.setObjectName(u"scrollArea")
+        self.scrollArea.setFrameShape(QFrame.Shape.NoFrame)
+        self.scrollArea.setWidgetResizable(True)
+        self.scrollContents = QWidget()
+        self.scrollContents.setObjectName(u"scrollContents")
+        self.groupsLayout = QVBoxLayout(self.scrollContents)
+        self.groupsLayout.setSpacing(16)
+        self.groupsLayout.setObjectName(u"groupsLayout")
+        self.groupsLayout.setContentsMargins(0, 0, 16, 0)
+        self.languageGroup = QGroupBox(self.scrollContents)
         self.languageGroup.setObjectName(u"languageGroup")
         self.languageLayout = QFormLayout(self.languageGroup)
         self.languageLayout.setObjectName(u"languageLayout")
-        self.languageLayout.setLabelAlignment(Qt.AlignmentFlag.AlignLeading|Qt.AlignmentFlag.AlignLeft|Qt.AlignmentFlag.AlignVCenter)
         self.languageLayout.setHorizontalSpacing(24)
         self.languageLayout.setVerticalSpacing(10)
         self.languageLabel = QLabel(self.languageGroup)
@@ -51,51 +66,15 @@ class Ui_SettingsPage(object):
         self.languageLayout.setWidget(0, QFormLayout.ItemRole.FieldRole, self.languageCombo)
 
 
-        self.mainLayout.addWidget(self.languageGroup)
+        self.groupsLayout.addWidget(self.languageGroup)
 
-        self.storeGroup = QGroupBox(SettingsPage)
-        self.storeGroup.setObjectName(u"storeGroup")
-        self.storeLayout = QFormLayout(self.storeGroup)
-        self.storeLayout.setObjectName(u"storeLayout")
-        self.storeLayout.setLabelAlignment(Qt.AlignmentFlag.AlignLeading|Qt.AlignmentFlag.AlignLeft|Qt.AlignmentFlag.AlignVCenter)
-        self.storeLayout.setHorizontalSpacing(24)
-        self.storeLayout.setVerticalSpacing(10)
-        self.storeNameLabel = QLabel(self.storeGroup)
-        self.storeNameLabel.setObjectName(u"storeNameLabel")
+        self.bottomSpacer = QSpacerItem(20, 20, QSizePolicy.Policy.Minimum, QSizePolicy.Policy.Expanding)
 
-        self.storeLayout.setWidget(0, QFormLayout.ItemRole.LabelRole, self.storeNameLabel)
+        self.groupsLayout.addItem(self.bottomSpacer)
 
-        self.storeNameValue = QLabel(self.storeGroup)
-        self.storeNameValue.setObjectName(u"storeNameValue")
-        self.storeNameValue.setText(u"-")
-        self.storeNameValue.setTextFormat(Qt.TextFormat.PlainText)
+        self.scrollArea.setWidget(self.scrollContents)
 
-        self.storeLayout.setWidget(0, QFormLayout.ItemRole.FieldRole, self.storeNameValue)
-
-        self.idleLabel = QLabel(self.storeGroup)
-        self.idleLabel.setObjectName(u"idleLabel")
-
-        self.storeLayout.setWidget(1, QFormLayout.ItemRole.LabelRole, self.idleLabel)
-
-        self.idleValue = QLabel(self.storeGroup)
-        self.idleValue.setObjectName(u"idleValue")
-        self.idleValue.setText(u"-")
-        self.idleValue.setTextFormat(Qt.TextFormat.PlainText)
-
-        self.storeLayout.setWidget(1, QFormLayout.ItemRole.FieldRole, self.idleValue)
-
-
-        self.mainLayout.addWidget(self.storeGroup)
-
-        self.noteLabel = QLabel(SettingsPage)
-        self.noteLabel.setObjectName(u"noteLabel")
-        self.noteLabel.setWordWrap(True)
-
-        self.mainLayout.addWidget(self.noteLabel)
-
-        self.bottomSpacer = QSpacerItem(20, 40, QSizePolicy.Policy.Minimum, QSizePolicy.Policy.Expanding)
-
-        self.mainLayout.addItem(self.bottomSpacer)
+        self.mainLayout.addWidget(self.scrollArea)
 
 #if QT_CONFIG(shortcut)
         self.languageLabel.setBuddy(self.languageCombo)
@@ -108,12 +87,9 @@ class Ui_SettingsPage(object):
 
     def retranslateUi(self, SettingsPage):
         self.headingLabel.setText(QCoreApplication.translate("SettingsPage", u"Settings", None))
+        self.noteLabel.setText(QCoreApplication.translate("SettingsPage", u"Store settings apply to every desk of the store and each change is recorded in the audit log. Device settings belong to this computer only.", None))
         self.languageGroup.setTitle(QCoreApplication.translate("SettingsPage", u"Language of this desk", None))
         self.languageLabel.setText(QCoreApplication.translate("SettingsPage", u"Language", None))
-        self.storeGroup.setTitle(QCoreApplication.translate("SettingsPage", u"Store", None))
-        self.storeNameLabel.setText(QCoreApplication.translate("SettingsPage", u"Store name", None))
-        self.idleLabel.setText(QCoreApplication.translate("SettingsPage", u"Lock after idle", None))
-        self.noteLabel.setText(QCoreApplication.translate("SettingsPage", u"Editing store settings, printers, scanners and sync arrives with the settings feature.", None))
         pass
     # retranslateUi
 

@@ -1,20 +1,65 @@
-"""The Settings page (F6): this desk's language now; store settings in a later issue."""
+"""The Settings page (F6): every setting of the store and of this machine, grouped, each with
+its value, default and one-line help; backups and sync; the desk's language.
+
+Store settings are changed through ``settings.change`` (needs settings.manage, audited): the
+fields are read-only for staff without that permission, and the service refuses anyway.
+Device settings are saved to this machine's config folder. Every read and write goes through
+the task runner, off the GUI thread."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+import logging
+from functools import partial
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QWidget
 
+from desktop_app.devices.device_config import DeviceConfigStore
+from desktop_app.domain.device_settings import (
+    CameraSettings,
+    DeviceSettings,
+    PrinterSettings,
+    ScannerSettings,
+)
+from desktop_app.domain.permissions import Permission
+from desktop_app.domain.settings import StoreSettings
+from desktop_app.qt import desk_setup
 from desktop_app.qt.forms.ui_settings_page import Ui_SettingsPage
 from desktop_app.qt.i18n import LANGUAGE_NAMES
-from desktop_app.qt.pages.base import Page
+from desktop_app.qt.pages.base import DeskContext, Page
+from desktop_app.qt.pages.settings_backups import BackupsGroup
+from desktop_app.qt.pages.settings_form import SettingsForm, device_specs, store_specs
+from desktop_app.qt.pages.settings_sync import SyncGroup
+from desktop_app.qt.settings_catalogue import (
+    CAMERA_TEXTS,
+    FIXED_RULES,
+    GROUP_KEYS,
+    GROUP_TITLES,
+    PRINTER_TEXTS,
+    SCANNER_TEXTS,
+)
+from desktop_app.qt.tasks import Lane
+
+log = logging.getLogger(__name__)
+
+DEVICE_KINDS = {"printer": (PrinterSettings, PRINTER_TEXTS),
+                "scanner": (ScannerSettings, SCANNER_TEXTS),
+                "camera": (CameraSettings, CAMERA_TEXTS)}
 
 
 class SettingsPage(Page):
-    """Language switch (stored per desk) and a read-only view of the store settings."""
+    """Grouped settings in a scrolling column; the language switch last."""
 
     language_chosen = Signal(str)
     """The operator picked a language in the switch ("en" or "zh_CN")."""
+
+    store_settings_changed = Signal(object)
+    """Store settings were saved (the new StoreSettings)."""
+
+    database_restored = Signal()
+    """A backup was restored over the database: everyone must sign in again."""
 
     def __init__(self, current_language: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -25,31 +70,208 @@ class SettingsPage(Page):
             self.ui.languageCombo.addItem(name, code)
         self.set_language(current_language)
         self.ui.languageCombo.activated.connect(self._language_activated)
-        for label in (self.ui.storeNameValue, self.ui.idleValue):
-            label.setTextFormat(Qt.TextFormat.PlainText)
-        self._idle_minutes: int | None = None
+        self.device_store: DeviceConfigStore | None = None
+        self.log_dir: Path | None = None
+        self._devices = DeviceSettings()
+
+        self.store_groups: dict[str, SettingsForm] = {}
+        for key in ("store", "checkin", "checkout", "staff"):
+            self.store_groups[key] = SettingsForm(GROUP_TITLES[key],
+                                                  store_specs(GROUP_KEYS[key]),
+                                                  FIXED_RULES.get(key, ()), self)
+        self.device_groups: dict[str, SettingsForm] = {
+            name: SettingsForm(GROUP_TITLES[name], device_specs(kind, texts), (), self)
+            for name, (kind, texts) in DEVICE_KINDS.items()}
+        self.sync = SyncGroup(GROUP_TITLES["sync"], FIXED_RULES["sync"], self)
+        self.backups = BackupsGroup(GROUP_TITLES["backups"], store_specs(GROUP_KEYS["backups"]),
+                                    self)
+        self.store_groups["backups"] = self.backups
+        for group in self.store_groups.values():
+            group.changes_requested.connect(partial(self._store_changes, group))
+        for name, group in self.device_groups.items():
+            group.changes_requested.connect(partial(self._device_changes, name))
+        self.sync.enrol_requested.connect(self._enrol)
+        self.backups.backup_requested.connect(self._back_up)
+        self.backups.restore_confirmed.connect(self._restore)
+        self.backups.bundle_requested.connect(self._bundle)
+        ordered: list[QWidget] = [*[self.store_groups[k] for k in
+                                    ("store", "checkin", "checkout", "staff")],
+                                  *self.device_groups.values(), self.sync, self.backups]
+        for index, widget in enumerate(ordered):  # before the language group, as listed
+            self.ui.groupsLayout.insertWidget(index, widget)
+        self.set_editable(False)
 
     def title(self) -> str:
         return self.tr("Settings")
 
+    # -- wiring ------------------------------------------------------------------------
+    def set_machine(self, device_store: DeviceConfigStore, log_dir: Path) -> None:
+        """Where this machine keeps its device settings and its logs."""
+        self.device_store = device_store
+        self.log_dir = log_dir
+        self.backups.bundle_dir = log_dir.parent
+
+    def attach(self, context: DeskContext) -> None:
+        super().attach(context)
+        self.refresh()
+
+    def refresh(self) -> None:
+        """Load everything shown here (store settings, devices, sync, backups)."""
+        context = self.context
+        if context is None:
+            return
+        context.runner.submit(context.services.settings.current,
+                              on_result=self.show_store_settings)
+        context.runner.submit(desk_setup.sync_summary, context.services,
+                              on_result=self.sync.show_summary,
+                              on_error=self.sync.show_message)
+        self._list_backups()
+        if self.device_store is not None:
+            context.runner.submit(self.device_store.load, on_result=self.show_devices,
+                                  lane=Lane.POOL)
+
+    # -- state shown -------------------------------------------------------------------
     def set_language(self, lang: str) -> None:
         """Show ``lang`` as selected without announcing a change."""
         index = self.ui.languageCombo.findData(lang)
         if index >= 0:
             self.ui.languageCombo.setCurrentIndex(index)
 
-    def show_store_settings(self, store_name: str, idle_lock_minutes: int) -> None:
-        self.ui.storeNameValue.setText(store_name or "-")
-        self._idle_minutes = idle_lock_minutes
-        self._show_idle()
+    def show_store_settings(self, settings: Any) -> None:
+        """Show the saved store settings; editable only for staff with settings.manage."""
+        values = {key: getattr(settings, key) for key in StoreSettings.field_names()
+                  if hasattr(settings, key)}
+        for group in self.store_groups.values():
+            group.show_values(values)
+        actor = self.context.current_actor() if self.context is not None else None
+        self.set_editable(actor is not None and actor.can(Permission.SETTINGS_MANAGE))
 
-    def _show_idle(self) -> None:
-        if self._idle_minutes is not None:
-            self.ui.idleValue.setText(self.tr("%n minute(s)", "", self._idle_minutes))
+    def show_devices(self, devices: DeviceSettings) -> None:
+        self._devices = devices
+        for name, group in self.device_groups.items():
+            kind = getattr(devices, name)
+            group.show_values({key: getattr(kind, key) for key in kind.field_names()})
+
+    def set_editable(self, editable: bool) -> None:
+        for group in self.store_groups.values():
+            group.set_editable(editable)
+        self.sync.set_editable(editable)
+
+    # -- store settings ----------------------------------------------------------------
+    def _store_changes(self, group: SettingsForm, changes: dict[str, Any]) -> None:
+        context = self.context
+        actor = context.current_actor() if context is not None else None
+        if context is None or actor is None:
+            return
+        group.set_editable(False)
+
+        def saved(settings: Any) -> None:
+            self.show_store_settings(settings)
+            group.show_message(self.tr("Saved."))
+            self.store_settings_changed.emit(settings)
+
+        def refused(text: str) -> None:
+            group.show_message(text)
+            self.refresh()  # show what was really saved before the refusal
+
+        context.runner.submit(desk_setup.change_store_settings, context.services, actor,
+                              changes, on_result=saved, on_error=refused)
+
+    # -- device settings ---------------------------------------------------------------
+    def _device_changes(self, name: str, changes: dict[str, Any]) -> None:
+        group = self.device_groups[name]
+        if self.context is None or self.device_store is None:
+            return
+        current = getattr(self._devices, name)
+        try:
+            for key, value in changes.items():
+                current = current.with_value(key, value)
+        except Exception as exc:  # a ValidationError: say which field, keep the edit
+            self.context.runner.errors.handle(exc, group.show_message, "device settings")
+            return
+        devices = DeviceSettings(**{**{n: getattr(self._devices, n) for n in DEVICE_KINDS},
+                                    name: current})
+
+        def saved(value: DeviceSettings) -> None:
+            self.show_devices(value)
+            group.show_message(self.tr("Saved for this computer."))
+
+        self.context.runner.submit(desk_setup.save_devices, self.device_store, devices,
+                                   on_result=saved, on_error=group.show_message,
+                                   lane=Lane.POOL)
+
+    # -- sync --------------------------------------------------------------------------
+    def _enrol(self, url: str, code: str) -> None:
+        if self.context is None:
+            return
+        self.sync.show_message(self.tr("Enrolling…"))
+
+        def done(summary: Any) -> None:
+            self.sync.show_summary(summary)
+            self.sync.show_message(self.tr("This desk is enrolled."))
+
+        self.context.runner.submit(desk_setup.enrol_desk, self.context.services, url, code,
+                                   "desk", on_result=done, on_error=self.sync.show_message)
+
+    # -- backups -----------------------------------------------------------------------
+    def _list_backups(self) -> None:
+        if self.context is not None:
+            self.context.runner.submit(desk_setup.list_backups, self.context.services,
+                                       on_result=self.backups.show_backups,
+                                       on_error=self.backups.show_message)
+
+    def _back_up(self) -> None:
+        if self.context is None:
+            return
+        self.backups.set_busy(True)
+
+        def done(backup: Any) -> None:
+            self.backups.set_busy(False)
+            self.backups.show_message(self.tr("Backup %1 taken.").replace("%1",
+                                                                         backup.path.name))
+            self._list_backups()
+
+        self.context.runner.submit(self.context.services.backups.take, "manual",
+                                   on_result=done, on_error=self._backup_failed)
+
+    def _restore(self, path: Path) -> None:
+        context = self.context
+        actor = context.current_actor() if context is not None else None
+        if context is None or actor is None:
+            return
+        self.backups.set_busy(True)
+
+        def done(safety: Any) -> None:
+            self.backups.set_busy(False)
+            self.backups.show_message(self.tr("Restored %1. The state before it was kept as "
+                                              "%2.").replace("%1", path.name)
+                                      .replace("%2", safety.path.name))
+            self._list_backups()
+            self.database_restored.emit()
+
+        context.runner.submit(context.services.backups.restore, actor, path,
+                              on_result=done, on_error=self._backup_failed)
+
+    def _bundle(self, dest: Path) -> None:
+        if self.context is None or self.log_dir is None:
+            return
+        self.backups.set_busy(True)
+
+        def done(path: Any) -> None:
+            self.backups.set_busy(False)
+            self.backups.show_message(self.tr("Support bundle saved as %1.").replace("%1",
+                                                                                    str(path)))
+
+        self.context.runner.submit(desk_setup.support_bundle, self.context.services,
+                                   self.log_dir, dest, on_result=done,
+                                   on_error=self._backup_failed)
+
+    def _backup_failed(self, text: str) -> None:
+        self.backups.set_busy(False)
+        self.backups.show_message(text)
 
     def _language_activated(self, index: int) -> None:
         self.language_chosen.emit(str(self.ui.languageCombo.itemData(index)))
 
     def retranslate(self) -> None:
         self.ui.retranslateUi(self)
-        self._show_idle()

@@ -1,7 +1,7 @@
 # -*- coding: utf-8 -*-
 
 ################################################################################
-## Form generated from reading UI file 'first_admin.ui'
+## Form generated from reading UI file 'wizard_admin.ui'
 ##
 ## Created by: Qt User Interface Compiler version 6.11.3
 ##
@@ -15,21 +15,17 @@ from PySide6.QtGui import (QBrush, QColor, QConicalGradient, QCursor,
     QFont, QFontDatabase, QGradient, QIcon,
     QImage, QKeySequence, QLinearGradient, QPainter,
     QPalette, QPixmap, QRadialGradient, QTransform)
-from PySide6.QtWidgets import (QAbstractButton, QApplication, QDialog, QDialogButtonBox,
-    QFormLayout, QLabel, QLineEdit, QSizePolicy,
-    QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QApplication, QFormLayout, QLabel, QLineEdit,
+    QSizePolicy, QSpacerItem, QVBoxLayout, QWidget)
 
-class Ui_FirstAdminDialog(object):
-    def setupUi(self, FirstAdminDialog):
-        if not FirstAdminDialog.objectName():
-            FirstAdminDialog.setObjectName(u"FirstAdminDialog")
-        FirstAdminDialog.resize(520, 400)
-        FirstAdminDialog.setModal(True)
-        self.mainLayout = QVBoxLayout(FirstAdminDialog)
-        self.mainLayout.setSpacing(14)
+class Ui_WizardAdminPage(object):
+    def setupUi(self, WizardAdminPage):
+        if not WizardAdminPage.objectName():
+            WizardAdminPage.setObjectName(u"WizardAdminPage")
+        self.mainLayout = QVBoxLayout(WizardAdminPage)
+        self.mainLayout.setSpacing(12)
         self.mainLayout.setObjectName(u"mainLayout")
-        self.mainLayout.setContentsMargins(24, 20, 24, 20)
-        self.introLabel = QLabel(FirstAdminDialog)
+        self.introLabel = QLabel(WizardAdminPage)
         self.introLabel.setObjectName(u"introLabel")
         self.introLabel.setWordWrap(True)
 
@@ -37,37 +33,36 @@ class Ui_FirstAdminDialog(object):
 
         self.formLayout = QFormLayout()
         self.formLayout.setObjectName(u"formLayout")
-        self.formLayout.setLabelAlignment(Qt.AlignmentFlag.AlignLeading|Qt.AlignmentFlag.AlignLeft|Qt.AlignmentFlag.AlignVCenter)
         self.formLayout.setHorizontalSpacing(16)
         self.formLayout.setVerticalSpacing(10)
-        self.codeLabel = QLabel(FirstAdminDialog)
+        self.codeLabel = QLabel(WizardAdminPage)
         self.codeLabel.setObjectName(u"codeLabel")
 
         self.formLayout.setWidget(0, QFormLayout.ItemRole.LabelRole, self.codeLabel)
 
-        self.codeEdit = QLineEdit(FirstAdminDialog)
+        self.codeEdit = QLineEdit(WizardAdminPage)
         self.codeEdit.setObjectName(u"codeEdit")
         self.codeEdit.setMaxLength(32)
 
         self.formLayout.setWidget(0, QFormLayout.ItemRole.FieldRole, self.codeEdit)
 
-        self.nameLabel = QLabel(FirstAdminDialog)
+        self.nameLabel = QLabel(WizardAdminPage)
         self.nameLabel.setObjectName(u"nameLabel")
 
         self.formLayout.setWidget(1, QFormLayout.ItemRole.LabelRole, self.nameLabel)
 
-        self.nameEdit = QLineEdit(FirstAdminDialog)
+        self.nameEdit = QLineEdit(WizardAdminPage)
         self.nameEdit.setObjectName(u"nameEdit")
         self.nameEdit.setMaxLength(200)
 
         self.formLayout.setWidget(1, QFormLayout.ItemRole.FieldRole, self.nameEdit)
 
-        self.pinLabel = QLabel(FirstAdminDialog)
+        self.pinLabel = QLabel(WizardAdminPage)
         self.pinLabel.setObjectName(u"pinLabel")
 
         self.formLayout.setWidget(2, QFormLayout.ItemRole.LabelRole, self.pinLabel)
 
-        self.pinEdit = QLineEdit(FirstAdminDialog)
+        self.pinEdit = QLineEdit(WizardAdminPage)
         self.pinEdit.setObjectName(u"pinEdit")
         self.pinEdit.setInputMethodHints(Qt.InputMethodHint.ImhDigitsOnly|Qt.InputMethodHint.ImhHiddenText|Qt.InputMethodHint.ImhSensitiveData)
         self.pinEdit.setMaxLength(8)
@@ -75,12 +70,12 @@ class Ui_FirstAdminDialog(object):
 
         self.formLayout.setWidget(2, QFormLayout.ItemRole.FieldRole, self.pinEdit)
 
-        self.pinAgainLabel = QLabel(FirstAdminDialog)
+        self.pinAgainLabel = QLabel(WizardAdminPage)
         self.pinAgainLabel.setObjectName(u"pinAgainLabel")
 
         self.formLayout.setWidget(3, QFormLayout.ItemRole.LabelRole, self.pinAgainLabel)
 
-        self.pinAgainEdit = QLineEdit(FirstAdminDialog)
+        self.pinAgainEdit = QLineEdit(WizardAdminPage)
         self.pinAgainEdit.setObjectName(u"pinAgainEdit")
         self.pinAgainEdit.setInputMethodHints(Qt.InputMethodHint.ImhDigitsOnly|Qt.InputMethodHint.ImhHiddenText|Qt.InputMethodHint.ImhSensitiveData)
         self.pinAgainEdit.setMaxLength(8)
@@ -91,19 +86,17 @@ class Ui_FirstAdminDialog(object):
 
         self.mainLayout.addLayout(self.formLayout)
 
-        self.messageLabel = QLabel(FirstAdminDialog)
+        self.messageLabel = QLabel(WizardAdminPage)
         self.messageLabel.setObjectName(u"messageLabel")
         self.messageLabel.setText(u"")
-        self.messageLabel.setTextFormat(Qt.TextFormat.PlainText)
         self.messageLabel.setWordWrap(True)
+        self.messageLabel.setTextFormat(Qt.TextFormat.PlainText)
 
         self.mainLayout.addWidget(self.messageLabel)
 
-        self.buttonBox = QDialogButtonBox(FirstAdminDialog)
-        self.buttonBox.setObjectName(u"buttonBox")
-        self.buttonBox.setStandardButtons(QDialogButtonBox.StandardButton.Cancel|QDialogButtonBox.StandardButton.Ok)
+        self.bottomSpacer = QSpacerItem(20, 20, QSizePolicy.Policy.Minimum, QSizePolicy.Policy.Expanding)
 
-        self.mainLayout.addWidget(self.buttonBox)
+        self.mainLayout.addItem(self.bottomSpacer)
 
 #if QT_CONFIG(shortcut)
         self.codeLabel.setBuddy(self.codeEdit)
@@ -111,21 +104,18 @@ class Ui_FirstAdminDialog(object):
         self.pinLabel.setBuddy(self.pinEdit)
         self.pinAgainLabel.setBuddy(self.pinAgainEdit)
 #endif // QT_CONFIG(shortcut)
-        QWidget.setTabOrder(self.codeEdit, self.nameEdit)
-        QWidget.setTabOrder(self.nameEdit, self.pinEdit)
-        QWidget.setTabOrder(self.pinEdit, self.pinAgainEdit)
 
-        self.retranslateUi(FirstAdminDialog)
+        self.retranslateUi(WizardAdminPage)
 
-        QMetaObject.connectSlotsByName(FirstAdminDialog)
+        QMetaObject.connectSlotsByName(WizardAdminPage)
     # setupUi
 
-    def retranslateUi(self, FirstAdminDialog):
-        FirstAdminDialog.setWindowTitle(QCoreApplication.translate("FirstAdminDialog", u"Create the first administrator", None))
-        self.introLabel.setText(QCoreApplication.translate("FirstAdminDialog", u"This desk has no staff yet. Create the first administrator: they can add the other staff later.", None))
-        self.codeLabel.setText(QCoreApplication.translate("FirstAdminDialog", u"Staff code", None))
-        self.nameLabel.setText(QCoreApplication.translate("FirstAdminDialog", u"Name", None))
-        self.pinLabel.setText(QCoreApplication.translate("FirstAdminDialog", u"PIN", None))
-        self.pinAgainLabel.setText(QCoreApplication.translate("FirstAdminDialog", u"PIN again", None))
+    def retranslateUi(self, WizardAdminPage):
+        self.introLabel.setText(QCoreApplication.translate("WizardAdminPage", u"The first administrator can change every setting and add the other staff. Staff sign in with their code and a PIN of 4 to 8 digits.", None))
+        self.codeLabel.setText(QCoreApplication.translate("WizardAdminPage", u"Staff code", None))
+        self.nameLabel.setText(QCoreApplication.translate("WizardAdminPage", u"Name", None))
+        self.pinLabel.setText(QCoreApplication.translate("WizardAdminPage", u"PIN", None))
+        self.pinAgainLabel.setText(QCoreApplication.translate("WizardAdminPage", u"PIN again", None))
+        pass
     # retranslateUi
 
