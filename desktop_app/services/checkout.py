@@ -42,7 +42,7 @@ from desktop_app.domain.sales import (
 )
 from desktop_app.domain.settings import StoreSettings
 from desktop_app.domain.stored_value import Balance, spend
-from desktop_app.domain.tiers import TierRule, after_purchase, qualifying_spend, window_start
+from desktop_app.domain.tiers import TierRule, after_purchase, window_start
 from desktop_app.services.base import Service
 from desktop_app.services.checkout_config import CheckoutConfig
 from desktop_app.services.checkout_receipts import sale_receipt_data
@@ -53,7 +53,7 @@ from desktop_app.store.points_ledger import post
 from desktop_app.store.sales import (
     next_number,
     open_shift,
-    qualifying_spends,
+    spend_since,
     store_settings,
 )
 from desktop_app.store.stored_value import account_of
@@ -154,7 +154,9 @@ class CheckoutService(Service):
     # -- writing ---------------------------------------------------------------------------
     def finalize_sale(self, actor: Actor, cart: Cart, approver: Actor | None = None) -> SaleResult:
         authority = authorise(actor, Permission.SALE_CREATE)
-        with UnitOfWork(self._db, self._clock, authority) as uow:
+        # No autoflush: the rows go to SQLite in two flushes (the sale, then the rest at
+        # commit) instead of one before every query; nothing here reads back what it wrote.
+        with UnitOfWork(self._db, self._clock, authority) as uow, uow.session.no_autoflush:
             existing = uow.session.get(SaleRow, cart.sale_id)
             if existing is not None:
                 return self._replayed(uow.session, existing)
@@ -213,9 +215,9 @@ class CheckoutService(Service):
             )
             sale.op_id = op.op_id
             uow.session.add(sale)
-            uow.session.flush()
-            self._write_lines(uow.session, sale, priced)
-            self._write_tenders(uow, sale, settlement, member)
+            uow.session.flush()  # the sale row first: its lines and tenders refer to it
+            lines = self._write_lines(uow.session, sale, priced)
+            tenders = self._write_tenders(uow, sale, settlement, member)
             if member is not None:
                 post(
                     uow.session,
@@ -223,6 +225,7 @@ class CheckoutService(Service):
                     sale_postings(sale.id, earned, spent, day, self.config.points),
                     at=uow.now,
                     op_id=op.op_id,
+                    new_source=True,
                 )
                 self._maybe_upgrade(uow.session, member, tier, uow.now)
             if over_limit:
@@ -247,7 +250,7 @@ class CheckoutService(Service):
                 earned,
                 spent,
                 member.points_balance if member else None,
-                sale_receipt_data(uow.session, sale),
+                sale_receipt_data(uow.session, sale, lines, tenders),
             )
 
     # -- helpers ---------------------------------------------------------------------------
@@ -277,10 +280,13 @@ class CheckoutService(Service):
             promotion_multiplier(self.config.promotions, day),
         )
 
-    def _write_lines(self, session: Session, sale: SaleRow, priced: PricedSale) -> None:
+    def _write_lines(
+        self, session: Session, sale: SaleRow, priced: PricedSale
+    ) -> list[SaleLineRow]:
+        rows = []
         for no, p in enumerate(priced.lines, start=1):
             ln = p.line
-            session.add(
+            rows.append(
                 SaleLineRow(
                     sale_id=sale.id,
                     line_no=no,
@@ -298,10 +304,13 @@ class CheckoutService(Service):
                     points_multiplier_pct=ln.points_multiplier_pct,
                 )
             )
+        session.add_all(rows)
+        return rows
 
     def _write_tenders(
         self, uow: UnitOfWork, sale: SaleRow, settlement: Settlement, member: Member | None
-    ) -> None:
+    ) -> list[SaleTenderRow]:
+        rows = []
         change_left = settlement.change
         last_cash = max(
             (i for i, t in enumerate(settlement.tenders) if t.kind == TenderKind.CASH), default=-1
@@ -346,16 +355,18 @@ class CheckoutService(Service):
                         op_id=sale.op_id,
                     )
                 )
-            uow.session.add(row)
+            rows.append(row)
+        uow.session.add_all(rows)
+        return rows
 
     def _maybe_upgrade(
         self, session: Session, member: Member, tier: TierRule | None, now: datetime
     ) -> None:
         rows = list(session.scalars(select(Tier)))
         rules = [r for r in (_tier_rule(t) for t in rows) if r is not None]
-        if not rules:
-            return
-        spend_12m = qualifying_spend(qualifying_spends(session, member.id, window_start(now)), now)
+        if not rules or (tier is not None and tier.rank >= max(r.rank for r in rules)):
+            return  # no tiers, or already at the top: nothing to upgrade to
+        spend_12m = spend_since(session, member.id, window_start(now))
         new = after_purchase(tier, spend_12m, rules)
         if new is not None and (tier is None or new.code != tier.code):
             member.tier_id = next(t.id for t in rows if t.code == new.code)

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import datetime
 
 from sqlalchemy import select
@@ -43,13 +44,29 @@ def member_summary(
     )
 
 
-def sale_receipt_data(session: Session, sale: SaleRow) -> r.Sale:
-    lines = session.scalars(
-        select(SaleLineRow).where(SaleLineRow.sale_id == sale.id).order_by(SaleLineRow.line_no)
-    )
-    tenders = session.scalars(
-        select(SaleTenderRow).where(SaleTenderRow.sale_id == sale.id).order_by(SaleTenderRow.idx)
-    )
+def sale_receipt_data(
+    session: Session,
+    sale: SaleRow,
+    lines: Sequence[SaleLineRow] | None = None,
+    tenders: Sequence[SaleTenderRow] | None = None,
+) -> r.Sale:
+    """`lines` and `tenders`, when the caller has just written them, save reading them back."""
+    if lines is None:
+        lines = list(
+            session.scalars(
+                select(SaleLineRow)
+                .where(SaleLineRow.sale_id == sale.id)
+                .order_by(SaleLineRow.line_no)
+            )
+        )
+    if tenders is None:
+        tenders = list(
+            session.scalars(
+                select(SaleTenderRow)
+                .where(SaleTenderRow.sale_id == sale.id)
+                .order_by(SaleTenderRow.idx)
+            )
+        )
     discounts = []
     if sale.member_discount:
         discounts.append(r.Adjustment("Member discount", sale.member_discount))

@@ -55,10 +55,13 @@ def post(
     at: datetime,
     op_id: str | None,
     reason: str | None = None,
+    new_source: bool = False,
 ) -> list[PointsEntry]:
     """Append the postings not yet in the ledger; returns the entries written. The caller's
-    transaction holds the write lock (every unit of work does), so the head cannot move."""
-    fresh = unposted(postings, posted_keys(session, postings))
+    transaction holds the write lock (every unit of work does), so the head cannot move.
+    `new_source`: the caller has just created the source (a sale id never seen before), so
+    the look-up for earlier postings is skipped; the unique (source, kind) still guards."""
+    fresh = list(postings) if new_source else unposted(postings, posted_keys(session, postings))
     if not fresh:
         return []
     head = session.get(PointsHead, member.id)
@@ -86,7 +89,6 @@ def post(
         member.points_balance = (member.points_balance or 0) + p.delta
         session.add(entry)
         written.append(entry)
-    session.flush()
     return written
 
 

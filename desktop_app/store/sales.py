@@ -25,7 +25,15 @@ from desktop_app.store.checkout_models import (
     StoredValueMove,
 )
 from desktop_app.store.models import Counter, Setting
-from desktop_app.store.state import device_id
+from desktop_app.store.state import device_id as _device_id
+
+
+def device_id(session: Session) -> str:
+    """This desk's id, read once per transaction (several steps of a sale need it)."""
+    found = session.info.get("device_id")
+    if found is None:
+        found = session.info["device_id"] = _device_id(session)
+    return str(found)
 
 
 def next_number(session: Session, prefix: str) -> str:
@@ -53,20 +61,20 @@ def open_shift(session: Session) -> Shift | None:
     )
 
 
-def qualifying_spends(
-    session: Session, member_id: str, since: datetime
-) -> list[tuple[datetime, int]]:
-    sales = session.execute(
-        select(SaleRow.finalized_at, SaleRow.total).where(
-            SaleRow.member_id == member_id, SaleRow.finalized_at > since
-        )
-    ).all()
-    refunds = session.execute(
-        select(RefundRow.refunded_at, RefundRow.amount)
+def spend_since(session: Session, member_id: str, since: datetime) -> int:
+    """Sale totals minus refunds for the member after `since`, in one statement."""
+    sold = (
+        select(func.coalesce(func.sum(SaleRow.total), 0))
+        .where(SaleRow.member_id == member_id, SaleRow.finalized_at > since)
+        .scalar_subquery()
+    )
+    refunded = (
+        select(func.coalesce(func.sum(RefundRow.amount), 0))
         .join(SaleRow, SaleRow.id == RefundRow.sale_id)
         .where(SaleRow.member_id == member_id, RefundRow.refunded_at > since)
-    ).all()
-    return [(at, total) for at, total in sales] + [(at, -amount) for at, amount in refunds]
+        .scalar_subquery()
+    )
+    return int(session.scalar(select(sold - refunded)) or 0)
 
 
 def sale_state(session: Session, sale: SaleRow) -> SaleState:

@@ -27,7 +27,8 @@ KILLS = int(os.environ.get("FRONTDESK_CRASH_KILLS", "20"))
 
 @pytest.mark.slow
 def test_sigkill_during_checkout_leaves_no_sale_without_its_entries(
-        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     path = tmp_path / "crash.sqlite3"
     fast = PasswordHasher(time_cost=1, memory_cost=1024, parallelism=1)
     setup = Services.open(path, SystemClock(), pin_hasher=fast)
@@ -46,8 +47,10 @@ def test_sigkill_during_checkout_leaves_no_sale_without_its_entries(
             assert check_database(db) == [], f"round {round_no}"
             with db.read() as s:
                 sales = {sale.id: sale for sale in s.scalars(select(SaleRow))}
-                ops = {op.args["id"] for op in s.scalars(
-                    select(OutboxOp).where(OutboxOp.name == "sale.finalize.v1"))}
+                ops = {
+                    op.args["id"]
+                    for op in s.scalars(select(OutboxOp).where(OutboxOp.name == "sale.finalize.v1"))
+                }
                 by_sale: dict[str, set[str]] = {}
                 for source, kind in s.execute(select(PointsEntry.source, PointsEntry.kind)):
                     if source.startswith("sale:"):
@@ -58,8 +61,9 @@ def test_sigkill_during_checkout_leaves_no_sale_without_its_entries(
         assert ops == sales.keys(), "a sale without its op, or an op without its sale"
         assert by_sale.keys() <= sales.keys(), "a ledger entry without its sale"
         for sale_id, sale in sales.items():
-            expected = {k for k, n in (("earn", sale.points_earned),
-                                       ("redeem", sale.points_spent)) if n}
+            expected = {
+                k for k, n in (("earn", sale.points_earned), ("redeem", sale.points_spent)) if n
+            }
             assert by_sale.get(sale_id, set()) == expected, f"sale {sale_id} lacks entries"
     assert len(acknowledged) > KILLS
     assert any(sale.points_spent for sale in sales.values())
