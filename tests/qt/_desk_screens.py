@@ -68,8 +68,7 @@ def main(out: Path, lang: str) -> int:
     assert window is not None
     window.resize(1180, 760)
     window.move(0, 0)
-    wait(lambda: window.settings.store_groups["store"].save_button.isVisible()
-         and window.settings.store_groups["staff"].is_editable(), "settings loaded")
+    wait(lambda: window.settings.store_groups["staff"].is_editable(), "settings loaded")
     window.grab().save(str(out / f"main_window_{lang}.png"))
     subprocess.run(["import", "-window", "root", str(out / f"screen_{lang}.png")], check=True)
     window.show_page(5)
