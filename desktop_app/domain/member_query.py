@@ -89,14 +89,30 @@ _NOT_DIGIT = re.compile(r"[\s\-().+]")
 _PINYIN_QUERY = re.compile(r"^[a-z' ]+$")
 
 
+# Combining marks (Latin/Greek/Cyrillic accents, Hebrew points, Arabic harakat, Indic and
+# Thai vowel signs, variation selectors) and invisible format/control characters. Ranges,
+# not a per-character category test: fold runs on every name of a million-member rebuild.
+_MARKS = re.compile(
+    "[\u0300-\u036f\u0483-\u0489\u0591-\u05c7\u0610-\u061a\u064b-\u065f\u0670"
+    "\u06d6-\u06ed\u0900-\u0903\u093a-\u094f\u0951-\u0957\u0962\u0963\u0e31"
+    "\u0e34-\u0e3a\u0e47-\u0e4e\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff"
+    "\ufe00-\ufe0f\ufe20-\ufe2f\U000e0100-\U000e01ef]"
+)
+_INVISIBLE = re.compile("[\x00-\x1f\x7f-\x9f\u00ad\u200b-\u200f\u202a-\u202e"
+                        "\u2060-\u2064\ufeff]")
+
+
 def fold(text: str) -> str:
     """The form names and queries are compared in: compatibility forms unified (full-width
-    letters become ASCII), case folded, accents removed ("José" == "jose"), spaces collapsed.
-    Marks are removed only after NFKD and the rest recomposed, so Hangul survives intact."""
-    text = unicodedata.normalize("NFKD", text)
-    text = "".join(ch for ch in text if unicodedata.category(ch) != "Mn")
-    text = unicodedata.normalize("NFC", text).casefold()
-    text = "".join(ch for ch in text if unicodedata.category(ch) not in ("Cc", "Cf"))
+    letters become ASCII), case folded, accents removed ("José" == "jose"), invisible
+    characters dropped, spaces collapsed. Marks are removed only after NFKD and the rest
+    recomposed, so Hangul survives intact."""
+    if text.isascii():
+        text = _INVISIBLE.sub("", text).lower()
+    else:
+        text = unicodedata.normalize("NFKD", text)
+        text = unicodedata.normalize("NFC", _MARKS.sub("", text)).casefold()
+        text = _INVISIBLE.sub("", text)
     return _SPACES.sub(" ", text).strip()
 
 

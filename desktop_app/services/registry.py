@@ -15,6 +15,7 @@ from desktop_app.services.checkin import CheckinService
 from desktop_app.services.classes import ClassService
 from desktop_app.services.entitlements import EntitlementService
 from desktop_app.services.lookup import LookupService
+from desktop_app.services.member_transfer import MemberTransferService
 from desktop_app.services.members import MemberService
 from desktop_app.services.printing import PrintingService
 from desktop_app.services.sales import SalesServices
@@ -32,6 +33,7 @@ class Services:
     staff: StaffService
     members: MemberService
     lookup: LookupService
+    transfer: MemberTransferService
     backups: BackupService
     printing: PrintingService
     checkin: CheckinService
@@ -60,6 +62,7 @@ class Services:
             staff=StaffService(auth),
             members=MemberService(db, clock),
             lookup=LookupService(db, clock),
+            transfer=MemberTransferService(db, clock),
             backups=BackupService(db, clock, settings, backup_dir or db.path.parent / "backups"),
             printing=PrintingService(db, clock),
             checkin=CheckinService(db, clock),
