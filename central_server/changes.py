@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import delete, func, or_, select, tuple_
+from sqlalchemy import delete, func, insert, or_, select, tuple_
 from sqlalchemy.orm import Session
 
 from central_server.db import current_txid, visible_horizon
@@ -44,6 +44,30 @@ class Position:
             return cls(int(txid), int(seq))
         except ValueError as exc:
             raise BadCursor(text) from exc
+
+
+def change_values(
+    *,
+    entity: str,
+    entity_id: str,
+    op: str,
+    version: int,
+    data: dict[str, Any],
+    store_id: str | None,
+    at: datetime,
+) -> dict[str, Any]:
+    return {
+        "store_id": store_id, "entity": entity, "entity_id": entity_id, "op": op,
+        "version": version, "data": data, "at": at,
+    }  # fmt: skip
+
+
+def write_changes(session: Session, rows: list[dict[str, Any]]) -> None:
+    """One multi-row INSERT; rows get ascending seqs in list order (a single VALUES list is
+    inserted in order), so a create stays before the patch that follows it."""
+    if rows:
+        txid = current_txid(session)
+        session.execute(insert(ChangeRow), [{**r, "txid": txid} for r in rows])
 
 
 def record_change(

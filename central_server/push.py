@@ -9,12 +9,14 @@ import time
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from sqlalchemy import exists, select
+from sqlalchemy import exists, insert, select
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
+from central_server.changes import write_changes
 from central_server.db import current_txid, lock_device
 from central_server.models import AppliedOp, Device, StaffRow
-from central_server.ops.registry import OpContext, OpSpec, Outcome, spec_for
+from central_server.ops.registry import OpContext, OpSpec, Outcome, prefetch_batch, spec_for
 from central_server.settings import CLOCK_SKEW_LIMIT_S
 from desktop_app.domain.errors import DomainError, PermissionDenied
 from desktop_app.domain.hlc import HLC
@@ -46,6 +48,9 @@ class Rejected(Exception):
 @dataclass(frozen=True, slots=True)
 class PushOptions:
     op_delay_ms: int = 0
+    # False: a savepoint only around ops whose handler may write before it rejects;
+    # True: around every op (the re-run after a database error).
+    savepoint_every_op: bool = False
 
 
 def clamp_hlc(text: str, now: datetime) -> str:
@@ -60,22 +65,28 @@ def clamp_hlc(text: str, now: datetime) -> str:
     return str(stamp)
 
 
-def _actor(session: Session, staff_id: str | None, store_id: str) -> Actor | None:
+def _actor(ctx: OpContext, staff_id: str | None) -> Actor | None:
     if not staff_id:
         return None
-    row = session.get(StaffRow, staff_id)
-    if row is None or not row.active or row.store_id not in (None, store_id):
-        return None
-    return Actor(staff_id=row.id, code=row.code, name=row.name, role=Role(row.role))
+    # Cached per batch; a staff op in the batch clears the cache (roles may change).
+    actors: dict[str, Actor | None] = ctx.cache.setdefault("actors", {})
+    if staff_id in actors:
+        return actors[staff_id]
+    row = ctx.session.get(StaffRow, staff_id)
+    found = None
+    if row is not None and row.active and row.store_id in (None, ctx.store_id):
+        found = Actor(staff_id=row.id, code=row.code, name=row.name, role=Role(row.role))
+    actors[staff_id] = found
+    return found
 
 
 def _authorise(ctx: OpContext, spec: OpSpec) -> None:
     if spec.self_authorised is not None and spec.self_authorised(ctx):
         return
-    actor = _actor(ctx.session, ctx.op.actor, ctx.store_id)
+    actor = _actor(ctx, ctx.op.actor)
     if actor is None:
         raise Rejected("unknown_actor")
-    approver = _actor(ctx.session, ctx.op.approver, ctx.store_id)
+    approver = _actor(ctx, ctx.op.approver)
     try:
         authorise(actor, spec.permission, approver)
     except PermissionDenied:
@@ -100,17 +111,29 @@ def _apply_one(ctx: OpContext, options: PushOptions) -> tuple[str, str | None, d
     try:
         ctx.hlc = clamp_hlc(ctx.op.hlc, ctx.now)
         _authorise(ctx, spec)
-        with ctx.session.begin_nested():
-            if options.op_delay_ms:
-                time.sleep(options.op_delay_ms / 1000)
+        if options.op_delay_ms:
+            time.sleep(options.op_delay_ms / 1000)
+        if spec.checks_first and not options.savepoint_every_op:
             outcome: Outcome = spec.handler(ctx, dict(ctx.op.args))
+        else:
+            try:
+                with ctx.session.begin_nested():  # released = flushed: constraints checked
+                    outcome = spec.handler(ctx, dict(ctx.op.args))
+            except IntegrityError:
+                # Only the op's savepoint is undone: it cannot be applied as sent.
+                raise Rejected("conflict") from None
+        if ctx.op.name.startswith("staff."):
+            ctx.cache.pop("actors", None)
     except Rejected as exc:
+        ctx.changes.clear()
         return "rejected", exc.reason, {}
     except DomainError as exc:
+        ctx.changes.clear()
         return "rejected", exc.code, {"message": str(exc)}
     except (KeyError, TypeError, ValueError) as exc:
         # Malformed arguments are the desk's bug, not a transport fault: retrying cannot
         # help, so the op is rejected and the queue moves on.
+        ctx.changes.clear()
         return "rejected", "bad_args", {"message": repr(exc)}
     return outcome.status, None, outcome.effects
 
@@ -122,6 +145,10 @@ def apply_batch(
     session.refresh(device)
     first_op = not session.scalar(select(exists().where(AppliedOp.device_id == device.id)))
     results: list[OpResult] = []
+    cache: dict[str, object] = {}
+    changes: list[dict[str, object]] = []
+    applied: list[dict[str, object]] = []
+    txid = current_txid(session)
     known = {
         row.op_id: row
         for row in session.scalars(
@@ -139,15 +166,18 @@ def apply_batch(
         expected = device.last_seq + 1
         if op.seq != expected:
             raise SeqProblem("seq_gap" if op.seq > expected else "seq_reused", expected)
-        ctx = OpContext(session, device, op, now, op.hlc, first_op)
+        if not cache.get("prefetched"):
+            prefetch_batch(session, list(request.ops), cache)
+            cache["prefetched"] = True
+        ctx = OpContext(session, device, op, now, op.hlc, first_op, cache)
         status, reason, effects = _apply_one(ctx, options)
-        row = AppliedOp(
+        changes.extend(ctx.changes)
+        row = dict(
             op_id=op.op_id, device_id=device.id, seq=op.seq, name=op.name, args_hash=digest,
-            status=status, reason=reason, effects=effects, txid=current_txid(session),
-            applied_at=now,
+            status=status, reason=reason, effects=effects, txid=txid, applied_at=now,
         )  # fmt: skip
-        session.add(row)
-        known[op.op_id] = row
+        applied.append(row)
+        known[op.op_id] = AppliedOp(**row)  # a repeat inside this batch is a duplicate
         device.last_seq = op.seq
         first_op = False
         log.info(
@@ -159,4 +189,7 @@ def apply_batch(
         )
     device.last_seen_at = now
     session.flush()
+    write_changes(session, changes)
+    if applied:
+        session.execute(insert(AppliedOp), applied)
     return PushResponse(results=results, last_seq=device.last_seq)

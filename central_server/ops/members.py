@@ -11,17 +11,19 @@ archive: soft; the member stays, with status `archived`. Edits to archived membe
 from __future__ import annotations
 
 from datetime import date
-from typing import Any
+from typing import Any, cast
 
 from sqlalchemy import func, or_, select
+from sqlalchemy.orm import Session
 
 from central_server.meta import get_meta, set_meta
 from central_server.models import CardRow, MemberRow
-from central_server.ops.registry import OpContext, Outcome, handles
+from central_server.ops.registry import OpContext, Outcome, handles, prefetches
 from desktop_app.domain.codes import member_number_from_serial, new_card_code
 from desktop_app.domain.contact import clean_name, clean_note, normalize_email, normalize_phone
 from desktop_app.domain.errors import DomainError, NotFound, ValidationError
 from desktop_app.domain.permissions import Permission
+from desktop_app.sync.protocol import WireOp
 
 EDITABLE = (
     "name", "phone", "email", "birthday", "gender", "notes", "note_flagged",
@@ -93,7 +95,57 @@ def _server_number(ctx: OpContext) -> str:
             return number
 
 
+@prefetches("member.create.v1", "member.patch.v1", "member.archive.v1")
+def prefetch(session: Session, ops: list[WireOp], cache: dict[str, Any]) -> None:
+    """One query each for the members, numbers, contacts and card codes the batch's ops will
+    look up, instead of several per op."""
+    ids = {str(op.args.get("id")) for op in ops}
+    creates = [op.args for op in ops if op.name == "member.create.v1"]
+    numbers = {str(a.get("number")) for a in creates}
+    contacts = {str(a[k]) for a in creates for k in ("phone", "email") if a.get(k)}
+    codes = {str(a["card_code"]) for a in creates if a.get("card_code")}
+    rows = list(
+        session.scalars(
+            select(MemberRow).where(or_(MemberRow.id.in_(ids), MemberRow.number.in_(numbers)))
+        )
+    )
+    cache["members"] = {r.id: r for r in rows if r.id in ids}
+    cache["absent"] = ids - set(cache["members"])
+    cache["numbers"] = {r.number for r in rows}
+    cache["numbers_known"] = numbers
+    found: dict[str, set[str]] = {c: set() for c in contacts}
+    if contacts:
+        for mid, phone, email in session.execute(
+            select(MemberRow.id, MemberRow.phone, MemberRow.email).where(
+                or_(MemberRow.phone.in_(contacts), MemberRow.email.in_(contacts)),
+                MemberRow.status == "active",
+            )
+        ):
+            for value in (phone, email):
+                if value in found:
+                    found[value].add(mid)
+    cache["contacts"] = found
+    cache["codes"] = set(session.scalars(select(CardRow.code).where(CardRow.code.in_(codes))))
+    cache["codes_known"] = codes
+
+
+def _number_taken(ctx: OpContext, number: str) -> bool:
+    if number in ctx.cache.get("numbers_known", ()):
+        return number in ctx.cache["numbers"]
+    return ctx.session.scalar(select(MemberRow.id).where(MemberRow.number == number)) is not None
+
+
+def _code_taken(ctx: OpContext, code: str) -> bool:
+    if code in ctx.cache.get("codes_known", ()):
+        return code in ctx.cache["codes"]
+    return bool(ctx.session.scalar(select(func.count()).where(CardRow.code == code)))
+
+
 def _clashes(ctx: OpContext, row: MemberRow) -> list[str]:
+    values = [v for v in (row.phone, row.email) if v]
+    known: dict[str, set[str]] = ctx.cache.get("contacts", {})
+    if values and all(v in known for v in values):
+        return sorted(set().union(*(known[v] for v in values)) - {row.id})[:10]
     clauses = []
     if row.phone:
         clauses.append(MemberRow.phone == row.phone)
@@ -109,15 +161,36 @@ def _clashes(ctx: OpContext, row: MemberRow) -> list[str]:
     return sorted(found)
 
 
-@handles("member.create.v1", Permission.MEMBER_CREATE)
+def _remember(ctx: OpContext, row: MemberRow) -> None:
+    """Keep the batch's caches true after a create (later ops of the batch read them)."""
+    ctx.cache.setdefault("members", {})[row.id] = row
+    ctx.cache.setdefault("absent", set()).discard(row.id)
+    ctx.cache.setdefault("numbers", set()).add(row.number)
+    ctx.cache.setdefault("numbers_known", set()).add(row.number)
+    contacts = ctx.cache.setdefault("contacts", {})
+    for value in (row.phone, row.email):
+        if value:
+            contacts.setdefault(value, set()).add(row.id)
+
+
+def _find(ctx: OpContext, member_id: str) -> MemberRow | None:
+    cached = ctx.cache.get("members", {}).get(member_id)
+    if cached is not None:
+        return cast(MemberRow, cached)
+    if member_id in ctx.cache.get("absent", ()):
+        return None
+    return ctx.session.get(MemberRow, member_id)
+
+
+@handles("member.create.v1", Permission.MEMBER_CREATE, checks_first=True)
 def create(ctx: OpContext, args: dict[str, Any]) -> Outcome:
     member_id = str(args["id"])
-    if ctx.session.get(MemberRow, member_id) is not None:
+    if _find(ctx, member_id) is not None:
         return Outcome("applied", {"already_known": True})
     values = {f: clean_field(f, args.get(f)) for f in EDITABLE if f in args}
     effects: dict[str, Any] = {}
     number = str(args["number"])
-    if ctx.session.scalar(select(MemberRow.id).where(MemberRow.number == number)):
+    if _number_taken(ctx, number):
         number = effects["number"] = _server_number(ctx)
     row = MemberRow(
         id=member_id,
@@ -132,22 +205,23 @@ def create(ctx: OpContext, args: dict[str, Any]) -> Outcome:
         **{"notes": "", "note_flagged": False, "consent_sms": False, "consent_email": False}
         | values,
     )
-    ctx.session.add(row)
-    ctx.session.flush()
     clashes = _clashes(ctx, row)
     if clashes:
         row.merge_candidates = clashes
+    ctx.session.add(row)
+    _remember(ctx, row)
     ctx.changed("member", row.id, row.version, member_data(row), chain_wide=True)
     if args.get("card_id") and args.get("card_code"):
         code = str(args["card_code"])
-        if ctx.session.scalar(select(func.count()).where(CardRow.code == code)):
+        if _code_taken(ctx, code):
             code = effects["card_code"] = new_card_code()
+        ctx.cache.setdefault("codes", set()).add(code)
+        ctx.cache.setdefault("codes_known", set()).add(code)
         card = CardRow(
             id=str(args["card_id"]), member_id=row.id, code=code, status="active",
             issued_at=ctx.now, version=1,
         )  # fmt: skip
         ctx.session.add(card)
-        ctx.session.flush()
         ctx.changed("card", card.id, card.version, card_data(card), chain_wide=True)
     if clashes:
         return Outcome("applied", {**effects, "merge_candidates": clashes})
@@ -155,13 +229,13 @@ def create(ctx: OpContext, args: dict[str, Any]) -> Outcome:
 
 
 def _member(ctx: OpContext, member_id: str) -> MemberRow:
-    row = ctx.session.get(MemberRow, member_id)
+    row = _find(ctx, member_id)
     if row is None:
         raise NotFound("no such member", member_id=member_id)
     return row
 
 
-@handles("member.patch.v1", Permission.MEMBER_EDIT)
+@handles("member.patch.v1", Permission.MEMBER_EDIT, checks_first=True)
 def patch(ctx: OpContext, args: dict[str, Any]) -> Outcome:
     row = _member(ctx, str(args["id"]))
     if row.status == "archived":
@@ -184,12 +258,11 @@ def patch(ctx: OpContext, args: dict[str, Any]) -> Outcome:
     row.field_hlc = clocks
     row.version += 1
     row.updated_at = ctx.now
-    ctx.session.flush()
     ctx.changed("member", row.id, row.version, member_data(row), chain_wide=True)
     return Outcome("compensated", {"superseded": sorted(kept)}) if kept else Outcome()
 
 
-@handles("member.archive.v1", Permission.MEMBER_EDIT)
+@handles("member.archive.v1", Permission.MEMBER_EDIT, checks_first=True)
 def archive(ctx: OpContext, args: dict[str, Any]) -> Outcome:
     row = _member(ctx, str(args["id"]))
     if row.status == "archived":
@@ -198,6 +271,5 @@ def archive(ctx: OpContext, args: dict[str, Any]) -> Outcome:
     row.field_hlc = {**(row.field_hlc or {}), "status": ctx.hlc}
     row.version += 1
     row.updated_at = ctx.now
-    ctx.session.flush()
     ctx.changed("member", row.id, row.version, member_data(row), chain_wide=True)
     return Outcome()

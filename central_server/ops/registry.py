@@ -5,7 +5,13 @@ every family module listed in FAMILIES.
 
 A handler re-runs the op's rule on the server's own data. It returns an Outcome (applied, or
 compensated with what was done differently) or raises a DomainError, which the push records
-as a rejection with the error's code. Authorisation happens before the handler runs."""
+as a rejection with the error's code. Authorisation happens before the handler runs.
+
+Speed without giving up atomicity: a handler registered with `checks_first=True` promises to
+raise only before its first write; the push then skips its savepoint (two round trips per
+op). Any database error re-runs the whole batch with a savepoint around every op. A family
+may also register a `prefetch` that loads, in one query per batch, the rows its handlers will
+look up, kept in `ctx.cache` (strong references, so the identity map keeps them)."""
 
 from __future__ import annotations
 
@@ -17,7 +23,7 @@ from typing import Any, Literal
 
 from sqlalchemy.orm import Session
 
-from central_server.changes import record_change
+from central_server.changes import change_values
 from central_server.models import Device
 from desktop_app.domain.permissions import Permission
 from desktop_app.sync.protocol import WireOp
@@ -39,6 +45,8 @@ class OpContext:
     now: datetime
     hlc: str  # the op's HLC after clamping clocks that run ahead
     first_op_of_device: bool
+    cache: dict[str, Any] = field(default_factory=dict)  # shared by the batch's ops
+    changes: list[dict[str, Any]] = field(default_factory=list)  # this op's change rows
 
     @property
     def store_id(self) -> str:
@@ -54,21 +62,25 @@ class OpContext:
         chain_wide: bool,
         op: str = "upsert",
     ) -> None:
-        record_change(
-            self.session,
-            entity=entity,
-            entity_id=entity_id,
-            op=op,
-            version=version,
-            data=data,
-            store_id=None if chain_wide else self.store_id,
-            at=self.now,
+        """Record a change for desks to pull. Buffered: written with the batch's other
+        changes in one statement, and only if this op is not rejected."""
+        self.changes.append(
+            change_values(
+                entity=entity,
+                entity_id=entity_id,
+                op=op,
+                version=version,
+                data=data,
+                store_id=None if chain_wide else self.store_id,
+                at=self.now,
+            )
         )
 
 
 Handler = Callable[[OpContext, dict[str, Any]], Outcome]
 # Returns True when an op may run without a known actor holding the permission.
 SelfAuthorised = Callable[[OpContext], bool]
+Prefetch = Callable[[Session, list[WireOp], dict[str, Any]], None]
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,21 +89,48 @@ class OpSpec:
     permission: Permission
     handler: Handler
     self_authorised: SelfAuthorised | None = None
+    checks_first: bool = False
 
 
 _REGISTRY: dict[str, OpSpec] = {}
+_PREFETCH: dict[str, Prefetch] = {}
 
 
 def handles(
-    name: str, permission: Permission, *, self_authorised: SelfAuthorised | None = None
+    name: str,
+    permission: Permission,
+    *,
+    self_authorised: SelfAuthorised | None = None,
+    checks_first: bool = False,
 ) -> Callable[[Handler], Handler]:
     def register(fn: Handler) -> Handler:
         if name in _REGISTRY and _REGISTRY[name].handler is not fn:
             raise RuntimeError(f"two handlers for {name}")
-        _REGISTRY[name] = OpSpec(name, permission, fn, self_authorised)
+        _REGISTRY[name] = OpSpec(name, permission, fn, self_authorised, checks_first)
         return fn
 
     return register
+
+
+def prefetches(*names: str) -> Callable[[Prefetch], Prefetch]:
+    """`fn(session, ops, cache)` runs once per batch with the batch's ops of these names."""
+
+    def register(fn: Prefetch) -> Prefetch:
+        for name in names:
+            _PREFETCH[name] = fn
+        return fn
+
+    return register
+
+
+def prefetch_batch(session: Session, ops: list[WireOp], cache: dict[str, Any]) -> None:
+    groups: dict[Prefetch, list[WireOp]] = {}
+    for op in ops:
+        fn = _PREFETCH.get(op.name)
+        if fn is not None:
+            groups.setdefault(fn, []).append(op)
+    for fn, group in groups.items():
+        fn(session, group, cache)
 
 
 def spec_for(name: str) -> OpSpec | None:

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import logging
 from datetime import datetime
 
 from fastapi import APIRouter, HTTPException, Request
 from fastapi.responses import JSONResponse
+from sqlalchemy.exc import IntegrityError
 from starlette.concurrency import run_in_threadpool
 
 from central_server.db import ServerDatabase
@@ -22,6 +24,7 @@ from desktop_app.sync.protocol import (
 )
 
 router = APIRouter(prefix=API_PREFIX, tags=["sync"])
+log = logging.getLogger("central_server.push")
 
 
 @router.post(
@@ -47,15 +50,30 @@ async def push(
     return JSONResponse(answer.model_dump())
 
 
+def _transaction(
+    db: ServerDatabase, device: Device, batch: PushRequest, now: datetime, options: PushOptions
+) -> PushResponse:
+    with db.write() as session:
+        row = session.get(Device, device.id)
+        assert row is not None
+        row.schema_version = batch.schema_version
+        return apply_batch(session, row, batch, now, options)
+
+
 def _apply(
     db: ServerDatabase, device: Device, batch: PushRequest, now: datetime, delay_ms: int
 ) -> PushResponse | SeqGap | OpConflict:
     try:
-        with db.write() as session:
-            row = session.get(Device, device.id)
-            assert row is not None
-            row.schema_version = batch.schema_version
-            return apply_batch(session, row, batch, now, PushOptions(delay_ms))
+        try:
+            return _transaction(db, device, batch, now, PushOptions(delay_ms))
+        except IntegrityError as exc:
+            # The fast path (no savepoint for check-first handlers) hit a constraint: run
+            # the batch again with a savepoint per op, so only the guilty op is rejected.
+            log.warning(
+                "push batch re-run op by op",
+                extra={"device_id": device.id, "error": str(exc.orig)},
+            )
+            return _transaction(db, device, batch, now, PushOptions(delay_ms, True))
     except SeqProblem as exc:
         return SeqGap(error=exc.error, expected_seq=exc.expected_seq)  # type: ignore[arg-type]
     except ArgsMismatch as exc:

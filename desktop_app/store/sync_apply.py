@@ -16,7 +16,7 @@ from collections.abc import Callable, Iterable
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import select, text
 from sqlalchemy.orm import Session
 
 from desktop_app.store.members import MEMBER_SERIAL, save_member
@@ -70,8 +70,20 @@ def _free_number(session: Session, number: str, member_id: str) -> None:
     placeholder until the server's renumbering of that member arrives."""
     other = session.scalar(select(Member).where(Member.number == number, Member.id != member_id))
     if other is not None:
-        other.number = "P" + other.id.replace("-", "")[-12:]
+        placeholder = "P" + other.id.replace("-", "")[-12:]
+        rekey_search_terms(session, other.number, placeholder)
+        other.number = placeholder
         session.flush()
+
+
+def rekey_search_terms(session: Session, old: str | None, new: str) -> None:
+    """The search index is keyed by member number: move a renumbered member's terms."""
+    if old and old != new:
+        session.execute(
+            text("UPDATE OR IGNORE member_search_terms SET member_number = :new "
+                 "WHERE member_number = :old"),
+            {"old": old, "new": new},
+        )  # fmt: skip
 
 
 def bump_member_counter(session: Session, numbers: Iterable[str | None]) -> None:
@@ -103,6 +115,8 @@ def apply_member(
     if values.get("number") and values["number"] != row.number:
         _free_number(session, values["number"], member_id)
         bump_member_counter(session, [values["number"]])
+        if row.number:
+            rekey_search_terms(session, row.number, values["number"])
     for key, value in values.items():
         setattr(row, key, value)
     row.updated_at = _when(data.get("updated_at"), now)
@@ -178,6 +192,7 @@ def member_create_effects(session: Session, args: dict[str, Any], effects: dict[
         row = session.get(Member, args["id"])
         if row is not None:
             _free_number(session, effects["number"], row.id)
+            rekey_search_terms(session, row.number, effects["number"])
             row.number = effects["number"]
             save_member(session, row)
     if "card_code" in effects and args.get("card_id"):

@@ -5,15 +5,14 @@ sees a session."""
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
-from typing import Any
+from datetime import UTC, datetime, timedelta
+from typing import Any, cast
 
-from sqlalchemy import delete, func, select, text
-from sqlalchemy.dialects.sqlite import insert as sqlite_insert
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy import Table, bindparam, delete, func, select, text, update
 from sqlalchemy.orm import Session
 
 from desktop_app.store import sync_apply
@@ -143,20 +142,39 @@ class SyncStore:
         """Store each op's outcome; returns the rows to re-read from the server (those of
         rejected or compensated ops, whose optimistic local change may be wrong)."""
         refresh: set[tuple[str, str]] = set()
+        by_id = {r.op_id: r for r in results}
         with self._write() as session:
-            for result in results:
-                row = session.scalar(select(OutboxOp).where(OutboxOp.op_id == result.op_id))
-                if row is None or row.state != "pending":
-                    continue
-                row.state = result.outcome
-                row.result = {"reason": result.reason, "effects": result.effects}
-                row.acked_at = now
-                apply_effects = sync_apply.EFFECTS.get(row.name)
+            rows = session.execute(
+                select(OutboxOp.op_id, OutboxOp.name, OutboxOp.args).where(
+                    OutboxOp.op_id.in_(list(by_id)), OutboxOp.state == "pending"
+                )
+            ).all()
+            updates = []
+            for op_id, name, args in rows:
+                result = by_id[op_id]
+                updates.append(
+                    {
+                        "b_op_id": op_id,
+                        "state": result.outcome,
+                        "result": {"reason": result.reason, "effects": result.effects},
+                        "acked_at": now,
+                    }
+                )
+                apply_effects = sync_apply.EFFECTS.get(name)
                 if apply_effects and result.effects:
-                    apply_effects(session, row.args, result.effects)
-                touches = sync_apply.TOUCHES.get(row.name)
-                if touches and row.state in ("rejected", "compensated"):
-                    refresh.update(touches(row.args))
+                    apply_effects(session, args, result.effects)
+                touches = sync_apply.TOUCHES.get(name)
+                if touches and result.outcome in ("rejected", "compensated"):
+                    refresh.update(touches(args))
+            if updates:
+                outbox = cast(Table, OutboxOp.__table__)
+                session.connection().execute(
+                    update(outbox)
+                    .where(outbox.c.op_id == bindparam("b_op_id"))
+                    .values(state=bindparam("state"), result=bindparam("result"),
+                            acked_at=bindparam("acked_at")),
+                    updates,
+                )  # fmt: skip
         return refresh
 
     def resend_from(self, seq: int) -> int:
@@ -206,10 +224,15 @@ class SyncStore:
     def apply_page(self, page: PullPage, now: datetime) -> None:
         """Rows, the new cursor and the re-applied pending ops: all or nothing."""
         with self._write() as session:
+            # One query loads the page's members into the session (kept referenced here),
+            # so applying each change finds its row without a query of its own.
+            ids = [c.id for c in page.changes if c.entity == "member"]
+            loaded = list(session.scalars(select(Member).where(Member.id.in_(ids)))) if ids else []
             for change in page.changes:
                 apply = sync_apply.ENTITIES.get(change.entity)
                 if apply is not None:  # an entity this desk version does not keep
                     apply(session, change.id, change.op, change.data, now)
+            del loaded
             set_state(session, CURSOR, page.next)
             acked = max(page.acked_seq, int(get_state(session, ACKED_SEQ) or 0))
             set_state(session, ACKED_SEQ, str(acked))
@@ -240,7 +263,13 @@ class SyncStore:
                 set_state(session, BOOT_AFTER + page.entity, page.after)
 
     def finish_bootstrap(self, cursor: str, acked_seq: int) -> None:
+        """The pull cursor taken before the first page, and the member search index built in
+        bulk (the bulk member load does not index row by row)."""
+        from desktop_app.store.search import build_search_index
+
         with self._write() as session:
+            raw = session.connection().connection.driver_connection
+            build_search_index(raw)  # type: ignore[arg-type]
             set_state(session, CURSOR, cursor)
             set_state(session, ACKED_SEQ, str(acked_seq))
             session.execute(delete(SyncState).where(SyncState.key.like("sync.bootstrap.%")))
@@ -289,37 +318,56 @@ def _replay_unreflected(session: Session, acked_seq: int) -> None:
             replay(session, row.args)
 
 
-_BULK_FIELDS = (*sync_apply.MEMBER_FIELDS, "birthday")
+_BULK_COLUMNS = (
+    *sync_apply.MEMBER_FIELDS, "birthday", "phone_last4", "created_at", "updated_at",
+)  # fmt: skip
+_BULK_SQL = (
+    f"INSERT INTO members (id, version, {', '.join(_BULK_COLUMNS)}) "
+    f"VALUES (?, 1, {', '.join('?' for _ in _BULK_COLUMNS)}) "
+    "ON CONFLICT(id) DO UPDATE SET "
+    + ", ".join(f"{c} = excluded.{c}" for c in _BULK_COLUMNS if c != "created_at")
+)
+
+
+def _stamp(text_value: str | None) -> str | None:
+    """The server's ISO time as the desk stores it (store.types.UTCDateTime)."""
+    if not text_value:
+        return None
+    return datetime.fromisoformat(text_value).astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
 
 
 def _bulk_members(session: Session, rows: Sequence[dict[str, Any]], now: datetime) -> None:
-    """A bootstrap page of members in one multi-row upsert (ORM per row is 5x slower)."""
+    """A bootstrap page of members in one executemany on the driver connection: the ORM's
+    per-row bookkeeping would cost more than the rows themselves. Values are written in the
+    columns' stored forms (see store.types)."""
+    if not rows:
+        return
+    sync_apply.bump_member_counter(session, (r.get("number") for r in rows))
     values = []
     for data in rows:
         phone = data.get("phone")
-        values.append(
-            {
-                **{k: data.get(k) for k in sync_apply.MEMBER_FIELDS},
-                "id": data["id"],
-                "birthday": date.fromisoformat(data["birthday"]) if data.get("birthday") else None,
-                "phone_last4": phone[-4:] if phone else None,
-                "notes": data.get("notes") or "",
-                "created_at": datetime.fromisoformat(data["created_at"]),
-                "updated_at": datetime.fromisoformat(data["updated_at"]),
-                "version": 1,
-            }
-        )
-    if not values:
-        return
-    sync_apply.bump_member_counter(session, (v["number"] for v in values))
-    stmt = sqlite_insert(Member)
-    stmt = stmt.on_conflict_do_update(
-        index_elements=[Member.id],
-        set_={k: stmt.excluded[k] for k in (*_BULK_FIELDS, "phone_last4", "updated_at")},
-    )
+        record = [data["id"]]
+        for column in _BULK_COLUMNS:
+            if column == "phone_last4":
+                record.append(phone[-4:] if phone else None)
+            elif column in ("created_at", "updated_at"):
+                record.append(_stamp(data.get(column)) or _stamp(now.isoformat()))
+            elif column in ("note_flagged", "consent_sms", "consent_email"):
+                record.append(1 if data.get(column) else 0)
+            elif column == "notes":
+                record.append(data.get("notes") or "")
+            elif column == "points_balance":
+                record.append(int(data.get("points_balance") or 0))
+            else:
+                record.append(data.get(column))
+        values.append(record)
+    raw = session.connection().connection.driver_connection
     try:
-        with session.begin_nested():
-            session.execute(stmt, values)
-    except IntegrityError:  # a number clash with a local member: the careful path, row by row
+        raw.execute("SAVEPOINT bulk_members")  # type: ignore[union-attr]
+        raw.executemany(_BULK_SQL, values)  # type: ignore[union-attr]
+        raw.execute("RELEASE bulk_members")  # type: ignore[union-attr]
+    except sqlite3.IntegrityError:  # a number clash with a local member: row by row
+        raw.execute("ROLLBACK TO bulk_members")  # type: ignore[union-attr]
+        raw.execute("RELEASE bulk_members")  # type: ignore[union-attr]
         for data in rows:
             sync_apply.apply_member(session, data["id"], "upsert", data, now)

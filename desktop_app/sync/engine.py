@@ -8,10 +8,12 @@ a business rejection is an op's result and never blocks the queue (SYNC.md princ
 
 from __future__ import annotations
 
+import contextlib
 import logging
+import queue
 import random
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 
@@ -21,6 +23,7 @@ from desktop_app.store.sync_store import Enrolment, OpIssue, SyncStore
 from desktop_app.sync.protocol import (
     BOOTSTRAP_ENTITIES,
     SCHEMA_VERSION,
+    BootstrapPage,
     EnrollRequest,
     PushRequest,
 )
@@ -297,21 +300,52 @@ class SyncEngine:
                 after = self.store.get("sync.bootstrap.after." + entity) or ""
                 total: int | None = None
                 done = 0
-                while True:
-                    page = transport.bootstrap(entity, after, self._bootstrap_page)
+                for page in self._pages(transport, entity, after):
                     total = page.total if page.total is not None else total
                     self.store.apply_bootstrap_page(page, self._clock.now())
                     done += len(page.rows)
                     loaded += len(page.rows)
                     if progress is not None:
                         progress(entity, done, total)
-                    if not page.more or page.after is None:
-                        break
-                    after = page.after
             self.store.finish_bootstrap(cursor, acked)
         finally:
             self._set(bootstrapping=False)
         return loaded
+
+    def _pages(self, transport: Transport, entity: str, after: str) -> Iterator[BootstrapPage]:
+        """The entity's pages in order. The next page is fetched while the current one is
+        written (one page ahead at most: memory stays bounded)."""
+        ahead: queue.Queue[BootstrapPage | BaseException | None] = queue.Queue(maxsize=1)
+        stop = threading.Event()
+
+        def fetch() -> None:
+            cursor = after
+            try:
+                while not stop.is_set():
+                    page = transport.bootstrap(entity, cursor, self._bootstrap_page)
+                    ahead.put(page)
+                    if not page.more or page.after is None:
+                        break
+                    cursor = page.after
+                ahead.put(None)
+            except BaseException as exc:  # handed to the consumer, raised there
+                ahead.put(exc)
+
+        fetcher = threading.Thread(target=fetch, name=f"bootstrap-{entity}", daemon=True)
+        fetcher.start()
+        try:
+            while True:
+                item = ahead.get()
+                if item is None:
+                    return
+                if isinstance(item, BaseException):
+                    raise item
+                yield item
+        finally:
+            stop.set()
+            while fetcher.is_alive():  # let a blocked put() finish, then the thread ends
+                with contextlib.suppress(queue.Empty):
+                    ahead.get(timeout=0.1)
 
     # -- background loop ----------------------------------------------------------------
     def run(self, stop: threading.Event, interval_s: float = 30.0, long_poll: bool = True) -> None:

@@ -1,0 +1,217 @@
+"""Sync benchmark on PostgreSQL, with the real server process on loopback:
+
+- push throughput (ops/s, target >= 1,000) and the time to drain a 10,000-op backlog (push
+  until the outbox is empty, then pull the resulting changes);
+- bootstrapping N members (1,000,000 in the full run) into a new desk: rows/s (target
+  >= 20,000) and the desk process's peak RSS (target < 400 MB).
+
+Members for the bootstrap come from the 1M demo database in /tmp/fd-bench when it is there
+(`frontdesk demo-data`), else are synthesised; they are COPYed straight into the server's
+tables (loading a million through ops would measure the push again).
+`--quick`: 2,000 ops and 50,000 members. The last line is one JSON object.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import resource
+import sqlite3
+import subprocess
+import sys
+import tempfile
+import time
+from datetime import UTC, datetime
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from desktop_app.domain.codes import member_number_from_serial  # noqa: E402
+from desktop_app.domain.ids import new_id  # noqa: E402
+
+BENCH_DIR = Path("/tmp/fd-bench")
+DEMO_1M = BENCH_DIR / "demo-1m.sqlite3"
+
+
+def machine() -> str:
+    return f"{platform.node()} {platform.machine()} {os.cpu_count()} cores, {platform.python_version()}"  # noqa: E501
+
+
+def backlog(desk_path: Path, ops: int) -> None:
+    """`ops` member.create.v1 ops in the desk's outbox, as the members service writes them."""
+    from sqlalchemy import insert
+
+    from desktop_app.store.db import Database
+    from desktop_app.store.models import OutboxOp
+    from desktop_app.store.outbox import next_hlc
+    from desktop_app.store.state import get_state
+
+    db = Database(desk_path)
+    now = datetime.now(UTC)
+    with db.write_session() as session, session.begin():
+        admin = get_state(session, "bench.admin")
+        rows = []
+        for i in range(ops):
+            member_id = new_id()
+            rows.append(
+                {
+                    "op_id": new_id(),
+                    "name": "member.create.v1",
+                    "hlc": str(next_hlc(session, now)),
+                    "actor_id": admin,
+                    "approver_id": None,
+                    "args": {
+                        "id": member_id,
+                        "number": member_number_from_serial(50_000_000 + i),
+                        "name": f"Bench {i}",
+                        "phone": None,
+                        "email": None,
+                        "birthday": None,
+                        "gender": None,
+                        "notes": "",
+                        "consent_sms": False,
+                        "consent_email": False,
+                        "tier_id": None,
+                        "home_store_id": None,
+                        "card_id": new_id(),
+                        "card_code": None,
+                    },  # fmt: skip
+                    "created_at": now,
+                    "state": "pending",
+                }
+            )
+        session.execute(insert(OutboxOp), rows)
+    db.close()
+
+
+def load_members(pg_url: str, count: int) -> str:
+    """COPY `count` members into the server's tables; returns where they came from."""
+    import psycopg
+
+    source = "synthesised"
+    rows: object
+    if DEMO_1M.exists() and count <= 1_000_000:
+        source = str(DEMO_1M)
+        conn = sqlite3.connect(f"file:{DEMO_1M}?mode=ro", uri=True)
+        rows = conn.execute(
+            "SELECT id, number, name, phone, email, birthday, gender, notes, status "
+            f"FROM members LIMIT {count}"
+        )
+    else:
+        rows = (
+            (new_id(), member_number_from_serial(i + 1), f"会员 {i}", f"138{i:08d}", None,
+             None, None, "", "active")
+            for i in range(count)
+        )  # fmt: skip
+    now = datetime.now(UTC)
+    with psycopg.connect(pg_url) as conn, conn.cursor() as cur:
+        with cur.copy(
+            "COPY members (id, number, name, phone, email, birthday, gender, notes, status, "
+            "note_flagged, consent_sms, consent_email, points_balance, merge_candidates, "
+            "field_hlc, version, created_at, updated_at) FROM STDIN"
+        ) as copy:
+            for r in rows:  # type: ignore[attr-defined]
+                copy.write_row((*r, False, False, False, 0, "[]", "{}", 1, now, now))
+        conn.commit()
+    return source
+
+
+BOOTSTRAP_CHILD = r"""
+import json, resource, sys, time
+from pathlib import Path
+sys.path.insert(0, sys.argv[4])
+from desktop_app.domain.clock import SystemClock
+from desktop_app.store.db import Database
+from desktop_app.sync.engine import SyncEngine
+db = Database(Path(sys.argv[1]))
+engine = SyncEngine(db, SystemClock(), bootstrap_page=int(sys.argv[3]))
+engine.enrol(sys.argv[2], sys.argv[5], "bench-bootstrap")
+t0 = time.perf_counter()
+rows = engine.bootstrap()
+took = time.perf_counter() - t0
+print(json.dumps({"rows": rows, "s": took,
+                  "peak_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))
+"""
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--quick", action="store_true")
+    parser.add_argument("--ops", type=int)
+    parser.add_argument("--members", type=int)
+    args = parser.parse_args()
+    ops = args.ops or (2_000 if args.quick else 10_000)
+    members = args.members or (50_000 if args.quick else 1_000_000)
+
+    from tests.helpers.sync_harness import (
+        Desk,
+        ServerProcess,
+        drop_pg_database,
+        make_pg_database,
+    )
+
+    pg_url = make_pg_database()
+    if pg_url is None:
+        raise SystemExit("bench/sync.py needs PostgreSQL on 127.0.0.1:5432")
+    work = Path(tempfile.mkdtemp(prefix="fd-sync-bench-"))
+    server = ServerProcess(pg_url, work)
+    server.start()
+    try:
+        store = server.store("BENCH")
+        desk = Desk(work / "pusher.sqlite3")
+        desk.enrol(server, store)
+        assert desk.sync().ok  # the desk's admin reaches the server
+        with desk.services.db.write_session() as s, s.begin():
+            from desktop_app.store.state import set_state
+
+            set_state(s, "bench.admin", desk.admin.staff_id)
+        backlog(desk.path, ops)
+        print(f"machine: {machine()}")
+        print(f"push: {ops} member.create.v1 ops in batches of 500, PostgreSQL, loopback")
+        t0 = time.perf_counter()
+        pushed = desk.engine.push_all()
+        push_s = time.perf_counter() - t0
+        pulled = desk.engine.pull_all()
+        drain_s = time.perf_counter() - t0
+        assert pushed == ops and desk.engine.store.pending_count() == 0, (pushed, ops)
+        print(f"  pushed {pushed} ops in {push_s:.2f} s = {ops / push_s:,.0f} ops/s; "
+              f"pulled {pulled} changes; drained in {drain_s:.2f} s")  # fmt: skip
+        desk.close()
+
+        t0 = time.perf_counter()
+        source = load_members(pg_url, members)
+        print(f"bootstrap: {members:,} members ({source}) loaded into the server "
+              f"in {time.perf_counter() - t0:.1f} s")  # fmt: skip
+        child = subprocess.run(
+            [sys.executable, "-c", BOOTSTRAP_CHILD, str(work / "fresh.sqlite3"), server.url,
+             "5000", str(ROOT), server.enrol_code(store)],
+            capture_output=True, text=True, check=True,
+        )  # fmt: skip
+        boot = json.loads(child.stdout.strip().splitlines()[-1])
+        rate = boot["rows"] / boot["s"]
+        print(f"  new desk loaded {boot['rows']:,} rows in {boot['s']:.1f} s = {rate:,.0f} rows/s,"
+              f" peak RSS {boot['peak_rss_mb']:.0f} MB")  # fmt: skip
+    finally:
+        server.close()
+        drop_pg_database(pg_url)
+    print(f"parent peak RSS {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MB")
+    print(
+        json.dumps(
+            {
+                "push_ops_per_s": round(ops / push_s, 1),
+                "drain_10k_s": round(drain_s * (10_000 / ops), 2),
+                "bootstrap_rows_per_s": round(rate, 1),
+                "bootstrap_peak_rss_mb": round(boot["peak_rss_mb"], 1),
+                "ops": ops,
+                "members": members,
+                "quick": bool(args.quick),
+            }
+        )
+    )
+
+
+if __name__ == "__main__":
+    main()
