@@ -13,6 +13,7 @@ import sys
 import time
 from functools import partial
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QStyleFactory
@@ -29,8 +30,10 @@ from desktop_app.qt.printer_status import PrinterStatus
 from desktop_app.qt.scanning.wedge_filter import WedgeFilter
 from desktop_app.qt.session import DeskSession
 from desktop_app.qt.tasks import ThreadedTaskRunner
-from desktop_app.services.print_worker import PrintWorker
-from desktop_app.services.registry import Services
+
+if TYPE_CHECKING:
+    from desktop_app.services.print_worker import PrintWorker
+    from desktop_app.services.registry import Services
 
 log = logging.getLogger(__name__)
 
@@ -79,6 +82,8 @@ class ReceiptPrinting:
             return
         if self._devices.load().printer.transport == "none":
             return  # nothing to print to; jobs wait in the queue until a printer is set up
+        from desktop_app.services.print_worker import PrintWorker
+
         self._worker = PrintWorker(services.printing, lambda: self._devices.load().printer)
         self._worker.on_state(self.status.report)
         self._worker.start()
@@ -110,7 +115,10 @@ def build_application(argv: list[str] | None = None) -> QApplication:
 
 
 def open_services(db_path: Path, backup_dir: Path) -> Services:
-    """Runs on the database thread: backup, migrations, then the services."""
+    """Runs on the database thread: backup, migrations, then the services. The services (and
+    SQLAlchemy under them) are imported here too, so the sign-in screen does not wait."""
+    from desktop_app.services.registry import Services
+
     return Services.open(db_path, SystemClock(), backup_dir=backup_dir)
 
 

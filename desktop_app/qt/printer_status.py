@@ -3,9 +3,12 @@ thread as a signal (a cross-thread emit is queued), so views never touch the wor
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QObject, Signal
 
-from desktop_app.services.print_worker import WorkerState
+if TYPE_CHECKING:
+    from desktop_app.services.print_worker import WorkerState
 
 
 class PrinterStatus(QObject):

@@ -15,15 +15,17 @@ from PySide6.QtCore import QObject, Signal
 from desktop_app.devices.device_config import DeviceConfigStore
 from desktop_app.domain.permissions import Actor
 from desktop_app.qt.config import DeskConfig
-from desktop_app.qt.first_run_wizard import FirstRunWizard
 from desktop_app.qt.i18n import Translations
 from desktop_app.qt.idle import IdleWatcher
-from desktop_app.qt.main_window import MainWindow
 from desktop_app.qt.pages.base import DeskContext
 from desktop_app.qt.sign_in import SignInView
 from desktop_app.qt.tasks import TaskRunner
 
 if TYPE_CHECKING:
+    # Loaded when first needed, not at start-up: the sign-in screen must come up fast, and
+    # the main window pulls in every page and service.
+    from desktop_app.qt.first_run_wizard import FirstRunWizard
+    from desktop_app.qt.main_window import MainWindow
     from desktop_app.services.registry import Services
 
 log = logging.getLogger(__name__)
@@ -108,6 +110,8 @@ class DeskSession(QObject):
     def _open_first_run_wizard(self) -> None:
         """No staff yet: the first-run wizard (store, administrator, devices, server)."""
         if self.first_run_wizard is None:
+            from desktop_app.qt.first_run_wizard import FirstRunWizard
+
             wizard = FirstRunWizard(self._runner, self._require_services(), self.device_store(),
                                     self.sign_in_view)
             wizard.admin_created.connect(self._first_admin_made)
@@ -180,6 +184,8 @@ class DeskSession(QObject):
 
     def _ensure_main_window(self) -> MainWindow:
         if self.main_window is None:
+            from desktop_app.qt.main_window import MainWindow
+
             window = MainWindow(self._config, self._language)
             window.lock_chosen.connect(self.lock)
             window.sign_out_chosen.connect(self.sign_out)

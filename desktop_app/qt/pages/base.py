@@ -5,13 +5,16 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from desktop_app.domain.permissions import Actor
 from desktop_app.qt.tasks import TaskRunner
-from desktop_app.services.registry import Services
+
+if TYPE_CHECKING:
+    from desktop_app.services.registry import Services
 
 
 @dataclass(frozen=True)
