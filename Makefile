@@ -46,6 +46,9 @@ lint: $(STAMP)
 	$(VENV)/bin/mypy desktop_app central_server
 	$(VENV)/bin/lint-imports
 
+bench: $(STAMP)
+	for b in bench/*.py; do $(PY) $$b || exit 1; done
+
 bench-quick: $(STAMP)
 	for b in bench/*.py; do $(PY) $$b --quick || exit 1; done
 
