@@ -25,6 +25,7 @@ from desktop_app.domain.points import (
     max_redeemable,
     points_to_earn,
     promotion_multiplier,
+    redemption_value,
     sale_postings,
 )
 from desktop_app.domain.sales import (
@@ -150,6 +151,10 @@ class CheckoutService(Service):
                 points_balance=balance,
                 needs_approval=not discount_within_limit(priced, settings.cashier_discount_pct),
             )
+
+    def points_tender(self, points: int) -> Tender:
+        """A tender spending `points` at the store's rate (no database: safe anywhere)."""
+        return Tender(TenderKind.POINTS, redemption_value(points, self.config.points), points)
 
     # -- writing ---------------------------------------------------------------------------
     def finalize_sale(self, actor: Actor, cart: Cart, approver: Actor | None = None) -> SaleResult:

@@ -89,16 +89,149 @@ Everything entered since then on this desk is replaced by that copy (the current
     </message>
 </context>
 <context>
+    <name>ApprovalDialog</name>
+    <message>
+        <source>Manager approval</source>
+        <translation>经理授权</translation>
+    </message>
+    <message>
+        <source>Manager code</source>
+        <translation>经理工号</translation>
+    </message>
+    <message>
+        <source>PIN</source>
+        <translation>密码</translation>
+    </message>
+</context>
+<context>
     <name>CheckoutPage</name>
     <message>
-        <location filename="../../desktop_app/qt/pages/checkout.py" line="+12"/>
         <source>Checkout</source>
         <translation>收银</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <source>Sales, tenders and receipts arrive with the checkout feature.</source>
-        <translation>销售、收款和小票将随收银功能推出。</translation>
+        <source>Scan a product or member card, type a barcode, a name or an amount</source>
+        <translation>扫描商品或会员卡，或输入条码、名称或金额</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>商品</translation>
+    </message>
+    <message>
+        <source>Qty</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <source>Price</source>
+        <translation>单价</translation>
+    </message>
+    <message>
+        <source>Discount</source>
+        <translation>折扣</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <source>Subtotal</source>
+        <translation>小计</translation>
+    </message>
+    <message>
+        <source>Discounts</source>
+        <translation>优惠</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>应收</translation>
+    </message>
+    <message>
+        <source>Points to earn</source>
+        <translation>本单积分</translation>
+    </message>
+    <message>
+        <source>Points used / most allowed</source>
+        <translation>使用积分 / 可用上限</translation>
+    </message>
+    <message>
+        <source>Paid</source>
+        <translation>已付</translation>
+    </message>
+    <message>
+        <source>Left to pay</source>
+        <translation>待付</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>找零</translation>
+    </message>
+    <message>
+        <source>Enter: add · Del: remove line · Ctrl+L / Ctrl+D: line / order discount · amount then Ctrl+1 cash, Ctrl+2 card, Ctrl+3 WeChat, Ctrl+4 Alipay, Ctrl+5 stored value · Ctrl+6 points · Ctrl+Return: pay · Esc: new sale</source>
+        <translation>Enter：添加 · Del：删除行 · Ctrl+L / Ctrl+D：单品 / 整单折扣 · 输入金额后 Ctrl+1 现金、Ctrl+2 银行卡、Ctrl+3 微信、Ctrl+4 支付宝、Ctrl+5 储值 · Ctrl+6 积分抵扣 · Ctrl+回车：结账 · Esc：新单</translation>
+    </message>
+    <message>
+        <source>Nothing found</source>
+        <translation>未找到</translation>
+    </message>
+    <message>
+        <source>Discount (%)</source>
+        <translation>折扣（%）</translation>
+    </message>
+    <message>
+        <source>Line discount</source>
+        <translation>单品折扣</translation>
+    </message>
+    <message>
+        <source>Order discount</source>
+        <translation>整单折扣</translation>
+    </message>
+    <message>
+        <source>Not an amount: %s</source>
+        <translation>不是金额：%s</translation>
+    </message>
+    <message>
+        <source>No points can be used on this sale</source>
+        <translation>本单不能使用积分</translation>
+    </message>
+    <message>
+        <source>The discount is over the cashier&apos;s limit.</source>
+        <translation>折扣超出收银员权限。</translation>
+    </message>
+    <message>
+        <source>Paid: receipt %1, change %2, points earned %3</source>
+        <translation>已结账：小票 %1，找零 %2，获得积分 %3</translation>
+    </message>
+    <message>
+        <source>Member: %1 · points %2</source>
+        <translation>会员：%1 · 积分 %2</translation>
+    </message>
+    <message>
+        <source>No member (scan a member card to earn points)</source>
+        <translation>未关联会员（扫描会员卡可累积积分）</translation>
+    </message>
+    <message>
+        <source>Cash</source>
+        <translation>现金</translation>
+    </message>
+    <message>
+        <source>Bank card</source>
+        <translation>银行卡</translation>
+    </message>
+    <message>
+        <source>WeChat Pay</source>
+        <translation>微信支付</translation>
+    </message>
+    <message>
+        <source>Alipay</source>
+        <translation>支付宝</translation>
+    </message>
+    <message>
+        <source>Stored value</source>
+        <translation>储值</translation>
+    </message>
+    <message>
+        <source>Points</source>
+        <translation>积分</translation>
     </message>
 </context>
 <context>
