@@ -54,10 +54,11 @@ def test_the_side_list_switches_pages_and_names_the_keys(started: DeskSession,
     assert isinstance(window.current_page(), ClassesPage)
 
 
-def test_pages_of_later_features_say_so(started: DeskSession, qtbot: QtBot) -> None:
+def test_the_desk_opens_on_the_front_desk_ready_to_scan(started: DeskSession,
+                                                        qtbot: QtBot) -> None:
     window = signed_in(started, qtbot)
-    assert "arrives with the check-in feature" in window.front_desk.note.text()
-    assert "arrive with the checkout feature" in window.checkout.note.text()
+    assert window.current_page() is window.front_desk
+    assert window.front_desk.search.placeholderText().startswith("Scan a card")
 
 
 def test_idle_lock_fires_after_the_idle_time_and_the_pin_unlocks(started: DeskSession,

@@ -36,7 +36,7 @@ def test_the_chinese_translation_loads_and_the_desk_speaks_it(
                                  "F6   设置"]
     assert window.sync_label.text() == "同步：未设置"
     assert window.ui.actionSignOut.text() == "退出登录"
-    assert "签到" in window.front_desk.note.text()
+    assert "扫" in window.front_desk.search.placeholderText()
 
 
 def test_sign_in_screen_in_chinese(started: DeskSession, translations: Translations) -> None:
