@@ -10,6 +10,8 @@ from desktop_app.domain.member_query import classify
 from desktop_app.domain.permissions import Actor
 from desktop_app.services.base import Service
 from desktop_app.store.db import Database
+from desktop_app.store.door import raw
+from desktop_app.store.member_codes import dynamic_qr_member_number, is_dynamic_qr
 from desktop_app.store.search import MemberHit, ensure_search_index, search_database
 
 MAX_LIMIT = 500
@@ -27,6 +29,13 @@ class LookupService(Service):
         then the rest. A revoked card still finds its member, with code_status "revoked"."""
         if not isinstance(actor, Actor):
             raise TypeError("search needs a signed-in actor")
+        if is_dynamic_qr(query.strip()):  # a member's phone QR: verified, then its number
+            with self._db.read() as session:
+                number = dynamic_qr_member_number(raw(session), query.strip(),
+                                                  self._clock.now())
+            if number is None:
+                return []
+            query = number
         parsed = classify(query)
         return search_database(self._db, parsed, max(0, min(limit, MAX_LIMIT)))
 

@@ -19,6 +19,7 @@ from sqlalchemy.orm import Session
 from desktop_app.domain.checkin import BookedSession, Candidate, MemberFacts, PastCheckin
 from desktop_app.domain.entitlements import Entitlement, EntitlementKind, Hold
 from desktop_app.domain.settings import StoreSettings
+from desktop_app.store.member_codes import resolve_member_code
 
 FMT = "%Y-%m-%dT%H:%M:%S.%fZ"
 ENT_COLS = ("id, member_id, kind, name, valid_from, valid_until, units_total, units_used, "
@@ -70,14 +71,6 @@ def _settings(conn: sqlite3.Connection, policies_key: str) -> tuple[StoreSetting
     return settings, policies
 
 
-def _member_id(conn: sqlite3.Connection, code: str) -> tuple[str | None, str]:
-    row = conn.execute("SELECT member_id, status FROM cards WHERE code = ?", (code,)).fetchone()
-    if row is not None:
-        return row[0], "found" if row[1] == "active" else "revoked"
-    row = conn.execute("SELECT id FROM members WHERE number = ?", (code,)).fetchone()
-    return (row[0], "found") if row else (None, "unknown")
-
-
 def _entitlement(r: tuple[Any, ...], holds: list[Hold]) -> Entitlement:
     return Entitlement(
         id=r[0], member_id=r[1], kind=EntitlementKind(r[2]), valid_from=_dt(r[4]),  # type: ignore[arg-type]
@@ -94,7 +87,7 @@ def door_facts(session: Session, *, code: str | None, member_id: str | None,
     status = "found"
     if member_id is None:
         assert code is not None
-        member_id, status = _member_id(conn, code)
+        member_id, status = resolve_member_code(conn, code, now)
     m = None if member_id is None else conn.execute(
         "SELECT id, number, name, status, photo_path, note_flagged, birthday FROM members "
         "WHERE id = ?", (member_id,)).fetchone()
