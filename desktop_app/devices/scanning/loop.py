@@ -34,8 +34,10 @@ class ScanSettings:
 
 
 class ScanLoop:
-    """Owns its thread; `start` opens the source, `stop` closes it. Handlers run on the loop's
-    thread and must not touch widgets (the Qt worker re-emits them as queued signals)."""
+    """Owns its thread. `start` returns at once: the source is opened on the loop's thread
+    (opening a camera can take seconds), and a failure to open goes to `on_failed`. `stop`
+    asks the thread to end; the thread closes the source. Handlers run on the loop's thread
+    and must not touch widgets (the Qt worker re-emits them as queued signals)."""
 
     def __init__(
         self,
@@ -45,6 +47,7 @@ class ScanLoop:
         *,
         on_frame: FrameHandler | None = None,
         on_finished: Callable[[], None] | None = None,
+        on_failed: Callable[[OSError], None] | None = None,
         clock: Callable[[], float] = time.monotonic,
         decoder: Decoder | None = None,
     ) -> None:
@@ -53,6 +56,7 @@ class ScanLoop:
         self._on_read = on_read
         self._on_frame = on_frame
         self._on_finished = on_finished
+        self._on_failed = on_failed
         self._clock = clock
         self._decoder = decoder or Decoder(self.settings.decode)
         self._dedupe = DedupeFilter(self.settings.dedupe_window_s, clock)
@@ -72,7 +76,6 @@ class ScanLoop:
     def start(self) -> None:
         if self._thread is not None:
             raise RuntimeError("scan loop already running")
-        self._source.open()
         self._stop.clear()
         self._thread = threading.Thread(target=self._run, name="scan-loop", daemon=True)
         self._thread.start()
@@ -90,6 +93,15 @@ class ScanLoop:
     def _run(self) -> None:
         interval = 1.0 / self.settings.max_rate_hz
         next_decode = self._clock()
+        try:
+            self._source.open()
+        except OSError as exc:
+            log.warning("scan source could not be opened: %s", exc)
+            if self._on_failed is not None:
+                self._on_failed(exc)
+            if self._on_finished is not None:
+                self._on_finished()
+            return
         try:
             while not self._stop.is_set():
                 frame = self._source.read(timeout=0.1)

@@ -47,6 +47,7 @@ class CameraWorker(QObject):
     _read_posted = Signal(str, str)
     _frame_posted = Signal(QImage)
     _stop_posted = Signal()
+    _fail_posted = Signal(str)
 
     def __init__(
         self,
@@ -69,6 +70,7 @@ class CameraWorker(QObject):
         self._read_posted.connect(self._emit_read, queued)
         self._frame_posted.connect(self._emit_frame, queued)
         self._stop_posted.connect(self.scanning_stopped, queued)
+        self._fail_posted.connect(self.scanning_failed, queued)
 
     @property
     def running(self) -> bool:
@@ -83,17 +85,13 @@ class CameraWorker(QObject):
             self._settings,
             on_frame=self._on_frame if self._preview_interval else None,
             on_finished=self._stop_posted.emit,
+            on_failed=lambda exc: self._fail_posted.emit(str(exc)),
         )
-        try:
-            self._loop.start()
-        except OSError as exc:
-            log.warning("camera scanning could not start: %s", exc)
-            self._loop = None
-            self.scanning_failed.emit(str(exc))
+        self._loop.start()  # returns at once: the camera opens on the loop's thread
 
     def stop(self) -> None:
         if self._loop is not None:
-            self._loop.stop()
+            self._loop.stop(timeout=0)  # never wait on the camera here: its thread closes it
             self._loop = None
 
     # --- loop thread -------------------------------------------------------------------
