@@ -17,6 +17,7 @@ from desktop_app.services.entitlements import EntitlementService
 from desktop_app.services.lookup import LookupService
 from desktop_app.services.member_transfer import MemberTransferService
 from desktop_app.services.members import MemberService
+from desktop_app.services.profiles import ProfileService
 from desktop_app.services.printing import PrintingService
 from desktop_app.services.sales import SalesServices
 from desktop_app.services.settings import SettingsService
@@ -34,6 +35,7 @@ class Services:
     members: MemberService
     lookup: LookupService
     transfer: MemberTransferService
+    profiles: ProfileService
     backups: BackupService
     printing: PrintingService
     checkin: CheckinService
@@ -63,6 +65,7 @@ class Services:
             members=MemberService(db, clock),
             lookup=LookupService(db, clock),
             transfer=MemberTransferService(db, clock),
+            profiles=ProfileService(db, clock),
             backups=BackupService(db, clock, settings, backup_dir or db.path.parent / "backups"),
             printing=PrintingService(db, clock),
             checkin=CheckinService(db, clock),

@@ -70,6 +70,14 @@ GUARDED: list[tuple[Permission, str, Call]] = [
      lambda s, a, m: s.sales.shifts.close(a, checkout_rows.shift_to_close(s, a))),
     (Permission.SETTINGS_MANAGE, "sales.catalogue.import_csv",
      lambda s, a, m: s.sales.catalogue.import_csv(a, b"barcode,name,price\n1,Tea,5\n")),
+    (Permission.MEMBER_EDIT, "profiles.issue_card",
+     lambda s, a, m: s.profiles.issue_card(a, m, "lost")),
+    (Permission.MEMBER_EDIT, "profiles.set_tags",
+     lambda s, a, m: s.profiles.set_tags(a, m, ["VIP"])),
+    (Permission.MEMBER_EXPORT, "transfer.export_members",
+     lambda s, a, m: s.transfer.export_members(a, s.db.path.with_name("export.csv"))),
+    (Permission.MEMBER_EDIT, "transfer.import_members",
+     lambda s, a, m: s.transfer.import_members(a, "会员号,姓名\nA1,张三\n".encode())),
 ]
 
 
