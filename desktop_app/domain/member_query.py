@@ -32,7 +32,7 @@ from desktop_app.domain.errors import ValidationError
 
 MAX_TERM = 24
 # Bump when the terms a name gives change: the store rebuilds the index on a mismatch.
-TERMS_VERSION = "1"
+TERMS_VERSION = "2"
 MAX_READINGS = 4  # reading combinations per name: bounds the terms a polyphone name gives
 
 
