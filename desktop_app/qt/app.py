@@ -27,6 +27,7 @@ from desktop_app.qt.errors import ErrorHandler
 from desktop_app.qt.i18n import Translations, choose_language
 from desktop_app.qt.idle import IdleWatcher
 from desktop_app.qt.printer_status import PrinterStatus
+from desktop_app.qt.scanner_hub import ScannerHub
 from desktop_app.qt.scanning.wedge_filter import WedgeFilter
 from desktop_app.qt.session import DeskSession
 from desktop_app.qt.tasks import ThreadedTaskRunner
@@ -100,6 +101,13 @@ class ReceiptPrinting:
             window.set_printer_state(activity, self.status.detail)
 
 
+def _offer_scanner_window(session: DeskSession, scanners: ScannerHub) -> None:
+    window = session.main_window
+    if window is not None and not window.property("scanner_window_wired"):
+        window.setProperty("scanner_window_wired", True)
+        window.scanner_window_requested.connect(lambda: scanners.open_window(window))
+
+
 def build_application(argv: list[str] | None = None) -> QApplication:
     existing = QApplication.instance()
     app = existing if isinstance(existing, QApplication) else QApplication(argv or [APP_NAME])
@@ -142,9 +150,15 @@ def run(paths: DataPaths, db_path: Path, lang: str | None) -> int:
     app.aboutToQuit.connect(session.shutdown)
     # Keyboard-wedge scanners type into whatever has focus: one app-wide filter takes their
     # bursts out of the key stream and hands the code to the session, which routes it.
+    # The camera, when the operator turns it on, feeds the same route; the scanner window
+    # shows every read as it happens.
+    scanners = ScannerHub(DeviceConfigStore(paths.config), app)
+    scanners.code_scanned.connect(session.route_scan)
+    app.aboutToQuit.connect(scanners.shutdown)
     wedge = WedgeFilter(parent=app)
     wedge.install(app)
-    wedge.scan_received.connect(session.route_scan)
+    wedge.scan_received.connect(scanners.route)
+    session.signed_in.connect(lambda _actor: _offer_scanner_window(session, scanners))
     _announce_when_ready(session)
     session.start(partial(open_services, db_path, paths.backups))
     log.info("desk started on %s in %s", db_path, language)

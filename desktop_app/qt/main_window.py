@@ -40,6 +40,9 @@ class MainWindow(QMainWindow):
     language_chosen = Signal(str)
     """A language was picked on the Settings page."""
 
+    scanner_window_requested = Signal()
+    """The operator opened the scanner window (status bar, or the test in Settings)."""
+
     def __init__(self, config: DeskConfig | None, language: str,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -62,6 +65,7 @@ class MainWindow(QMainWindow):
             shortcut.activated.connect(lambda n=number: self.show_page(n))
         self.ui.navList.currentRowChanged.connect(self._nav_row_changed)
         self.settings.language_chosen.connect(self.language_chosen)
+        self.settings.scanner_test_requested.connect(self.scanner_window_requested)
 
         self.lock_screen = LockScreen(self.ui.lockPage)
         self.ui.lockLayout.addWidget(self.lock_screen)
@@ -167,6 +171,9 @@ class MainWindow(QMainWindow):
         for label in (self.sync_label, self.printer_label, self.scanner_label):
             label.setObjectName("deviceState")
             bar.addWidget(label)
+        self.scanner_button = QToolButton(self)
+        self.scanner_button.clicked.connect(self.scanner_window_requested)
+        bar.addWidget(self.scanner_button)
         bar.addPermanentWidget(self.staff_label)
         for action in (self.ui.actionLock, self.ui.actionSignOut):
             button = QToolButton(self)
@@ -181,6 +188,7 @@ class MainWindow(QMainWindow):
         self.sync_label.setText(self.tr("Sync: not set up"))
         self._show_printer_state()
         self.scanner_label.setText(self.tr("Scanner: keyboard"))
+        self.scanner_button.setText(self.tr("Camera…"))
         self.staff_label.setToolTip(self.tr("Signed-in staff member"))
         self._show_title()
 

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QPushButton, QWidget
 
 from desktop_app.devices.device_config import DeviceConfigStore
 from desktop_app.domain.device_settings import (
@@ -61,6 +61,9 @@ class SettingsPage(Page):
     database_restored = Signal()
     """A backup was restored over the database: everyone must sign in again."""
 
+    scanner_test_requested = Signal()
+    """The operator wants to try the scanners (the scanner window with its live reads)."""
+
     def __init__(self, current_language: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ui = Ui_SettingsPage()
@@ -94,12 +97,16 @@ class SettingsPage(Page):
         self.backups.backup_requested.connect(self._back_up)
         self.backups.restore_confirmed.connect(self._restore)
         self.backups.bundle_requested.connect(self._bundle)
+        self.scanner_test_button = QPushButton(self)
+        self.scanner_test_button.clicked.connect(self.scanner_test_requested)
         ordered: list[QWidget] = [*[self.store_groups[k] for k in
                                     ("store", "checkin", "checkout", "staff")],
-                                  *self.device_groups.values(), self.sync, self.backups]
+                                  *self.device_groups.values(), self.scanner_test_button,
+                                  self.sync, self.backups]
         for index, widget in enumerate(ordered):  # before the language group, as listed
             self.ui.groupsLayout.insertWidget(index, widget)
         self.set_editable(False)
+        self.retranslate()
 
     def title(self) -> str:
         return self.tr("Settings")
@@ -275,3 +282,5 @@ class SettingsPage(Page):
 
     def retranslate(self) -> None:
         self.ui.retranslateUi(self)
+        if hasattr(self, "scanner_test_button"):  # LanguageChange can come during setupUi
+            self.scanner_test_button.setText(self.tr("Test the scanner and camera…"))
