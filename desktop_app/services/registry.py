@@ -19,6 +19,7 @@ from desktop_app.services.member_transfer import MemberTransferService
 from desktop_app.services.members import MemberService
 from desktop_app.services.profiles import ProfileService
 from desktop_app.services.printing import PrintingService
+from desktop_app.services.reports import ReportService
 from desktop_app.services.sales import SalesServices
 from desktop_app.services.settings import SettingsService
 from desktop_app.services.staff import StaffService
@@ -42,6 +43,7 @@ class Services:
     classes: ClassService
     entitlements: EntitlementService
     sales: SalesServices  # checkout, refunds, points, stored value, shifts, catalogue
+    reports: ReportService
 
     @classmethod
     def open(cls, db_path: Path, clock: Clock, backup_dir: Path | None = None,
@@ -72,6 +74,7 @@ class Services:
             classes=ClassService(db, clock),
             entitlements=EntitlementService(db, clock),
             sales=SalesServices.over(db, clock),
+            reports=ReportService(db, clock),
         )
 
     def close(self) -> None:

@@ -9,6 +9,7 @@ from desktop_app.store import checkin_models  # noqa: F401  check-ins, classes, 
 from desktop_app.store import search_models  # noqa: F401  member search index
 from desktop_app.store import print_models  # noqa: F401  print queue
 from desktop_app.store import checkout_models  # noqa: F401  products, sales, points, shifts
+from desktop_app.store import report_indexes  # noqa: F401  daily summary indexes
 from desktop_app.store.models import Base
 
 metadata = Base.metadata

@@ -17,7 +17,7 @@ from desktop_app.domain.permissions import Permission, Role
 from desktop_app.services.entitlements import EntitlementDraft
 from desktop_app.services.members import MemberDraft
 from desktop_app.store.models import AuditEntry, Member, OutboxOp, Staff
-from tests.helpers import checkin_rows, checkout_rows
+from tests.helpers import checkin_rows, checkout_rows, report_rows
 
 Call = Callable[[Any, Any, Any], object]  # (services, actor, subject member id) -> result
 
@@ -78,6 +78,19 @@ GUARDED: list[tuple[Permission, str, Call]] = [
      lambda s, a, m: s.transfer.export_members(a, s.db.path.with_name("export.csv"))),
     (Permission.MEMBER_EDIT, "transfer.import_members",
      lambda s, a, m: s.transfer.import_members(a, "会员号,姓名\nA1,张三\n".encode())),
+    (Permission.REPORT_VIEW, "reports.summary",
+     lambda s, a, m: s.reports.summary(a, report_rows.DAY)),
+    (Permission.REPORT_VIEW, "reports.trend",
+     lambda s, a, m: s.reports.trend(a, report_rows.DAY.last)),
+    (Permission.REPORT_VIEW, "reports.watchlists",
+     lambda s, a, m: s.reports.watchlists(a, report_rows.DAY)),
+    (Permission.REPORT_VIEW, "reports.bundle",
+     lambda s, a, m: s.reports.bundle(a, report_rows.DAY)),
+    (Permission.REPORT_VIEW, "reports.export_csv",
+     lambda s, a, m: s.reports.export_csv(a, report_rows.DAY)),
+    (Permission.REPORT_VIEW, "reports.record_export",
+     lambda s, a, m: s.reports.record_export(a, report_rows.DAY, "pdf")),
+    (Permission.REPORT_VIEW, "reports.stores", lambda s, a, m: s.reports.stores(a)),
 ]
 
 
