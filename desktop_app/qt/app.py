@@ -13,7 +13,7 @@ import sys
 import time
 from functools import partial
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QStyleFactory
@@ -65,16 +65,19 @@ def _announce_when_ready(session: DeskSession) -> None:
 
 class ReceiptPrinting:
     """Starts the print worker once the database is open, shows its state in the status bar,
-    and stops it before the services close (its connection comes first on aboutToQuit)."""
+    queues a receipt for every finished sale, and stops the worker before the services close
+    (its connection comes first on aboutToQuit)."""
 
-    def __init__(self, app: QApplication, session: DeskSession, paths: DataPaths) -> None:
+    def __init__(self, app: QApplication, session: DeskSession, paths: DataPaths,
+                 runner: ThreadedTaskRunner) -> None:
         self._session = session
+        self._runner = runner
         self._devices = DeviceConfigStore(paths.config)
         self._worker: PrintWorker | None = None
         self.status = PrinterStatus(app)
         app.aboutToQuit.connect(self.stop)
         session.services_ready.connect(self.start)
-        session.signed_in.connect(lambda _actor: self._show())
+        session.signed_in.connect(lambda _actor: self._signed_in())
         self.status.printer_state_changed.connect(lambda *_: self._show())
 
     def start(self) -> None:
@@ -89,6 +92,22 @@ class ReceiptPrinting:
         self._worker.on_state(self.status.report)
         self._worker.start()
 
+    def _signed_in(self) -> None:
+        window = self._session.main_window
+        if window is not None and not window.property("receipts_wired"):
+            window.setProperty("receipts_wired", True)
+            window.checkout.sale_finalized.connect(self.print_sale)
+        self._show()
+
+    def print_sale(self, result: Any) -> None:
+        """Queue the sale's receipt (on the database lane; the worker prints it when it can).
+        A replayed sale was printed the first time: no second receipt."""
+        services, actor = self._session.services, self._session.actor
+        if services is None or result.replayed:
+            return
+        self._runner.submit(queue_receipt, services, actor, "sale", result.receipt,
+                            self._session.language)
+
     def stop(self) -> None:
         if self._worker is not None:
             self._worker.stop()
@@ -99,6 +118,16 @@ class ReceiptPrinting:
         if window is not None:
             activity = self.status.activity if self._worker is not None else "off"
             window.set_printer_state(activity, self.status.detail)
+
+
+def queue_receipt(services: Services, actor: Any, kind: str, data: Any, lang: str) -> Any:
+    """Runs on the database lane: the store's header and footer from its settings, then the
+    job into the print queue."""
+    from desktop_app.devices.receipts.templates import StoreText
+
+    settings = services.settings.current()
+    header = tuple(line for line in (settings.store_name, settings.store_address) if line)
+    return services.printing.print_receipt(actor, kind, data, StoreText(header), lang)
 
 
 def _offer_scanner_window(session: DeskSession, scanners: ScannerHub) -> None:
@@ -146,7 +175,7 @@ def run(paths: DataPaths, db_path: Path, lang: str | None) -> int:
     session = DeskSession(runner, idle, config, language, translations, app)
     # Kept alive for the event loop; created before session.shutdown is connected, so the
     # print worker stops before the services close.
-    _printing = ReceiptPrinting(app, session, paths)
+    _printing = ReceiptPrinting(app, session, paths, runner)
     app.aboutToQuit.connect(session.shutdown)
     # Keyboard-wedge scanners type into whatever has focus: one app-wide filter takes their
     # bursts out of the key stream and hands the code to the session, which routes it.

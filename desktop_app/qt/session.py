@@ -252,6 +252,11 @@ class DeskSession(QObject):
         self.signed_out.emit()
 
     # -- language ---------------------------------------------------------------------------
+    @property
+    def language(self) -> str:
+        """The desk's language now ("en" or "zh_CN"); receipts print in it too."""
+        return self._language
+
     def switch_language(self, lang: str) -> None:
         """Store the choice for this desk and retranslate every open screen at once."""
         self._config.set_language(lang)
