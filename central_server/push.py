@@ -93,7 +93,20 @@ def _authorise(ctx: OpContext, spec: OpSpec) -> None:
         raise Rejected("permission_denied") from None
 
 
-def _stored(row: AppliedOp) -> OpResult:
+@dataclass(frozen=True, slots=True)
+class _Seen:
+    """An op applied earlier in this same batch (a repeat of it is a duplicate)."""
+
+    op_id: str
+    device_id: str
+    seq: int
+    args_hash: str
+    status: str
+    reason: str | None
+    effects: dict[str, object]
+
+
+def _stored(row: AppliedOp | _Seen) -> OpResult:
     return OpResult(
         op_id=row.op_id,
         seq=row.seq,
@@ -149,7 +162,7 @@ def apply_batch(
     changes: list[dict[str, object]] = []
     applied: list[dict[str, object]] = []
     txid = current_txid(session)
-    known = {
+    known: dict[str, AppliedOp | _Seen] = {
         row.op_id: row
         for row in session.scalars(
             select(AppliedOp).where(AppliedOp.op_id.in_([op.op_id for op in request.ops]))
@@ -177,10 +190,10 @@ def apply_batch(
             status=status, reason=reason, effects=effects, txid=txid, applied_at=now,
         )  # fmt: skip
         applied.append(row)
-        known[op.op_id] = AppliedOp(**row)  # a repeat inside this batch is a duplicate
+        known[op.op_id] = _Seen(op.op_id, device.id, op.seq, digest, status, reason, effects)
         device.last_seq = op.seq
         first_op = False
-        log.info(
+        log.debug(  # one line per op would cost more than the op itself at volume
             "op %s", status,
             extra={"op_id": op.op_id, "op": op.name, "device_id": device.id, "reason": reason},
         )  # fmt: skip
@@ -188,6 +201,11 @@ def apply_batch(
             OpResult(op_id=op.op_id, seq=op.seq, status=status, reason=reason, effects=effects)  # type: ignore[arg-type]
         )
     device.last_seen_at = now
+    log.info(
+        "push batch",
+        extra={"device_id": device.id, "ops": len(results), "new": len(applied),
+               "last_seq": device.last_seq},
+    )  # fmt: skip
     session.flush()
     write_changes(session, changes)
     if applied:

@@ -7,6 +7,7 @@ from datetime import datetime
 
 from fastapi import APIRouter, HTTPException, Request
 from fastapi.responses import JSONResponse
+from pydantic import ValidationError
 from sqlalchemy.exc import IntegrityError
 from starlette.concurrency import run_in_threadpool
 
@@ -38,7 +39,12 @@ async def push(
     body = await request.body()
     if len(body) > MAX_PUSH_BYTES:
         raise HTTPException(413, f"a push carries at most {MAX_PUSH_BYTES} bytes")
-    batch = PushRequest.model_validate_json(body)
+    try:
+        batch = PushRequest.model_validate_json(body)
+    except ValidationError as exc:
+        raise HTTPException(
+            422, exc.errors(include_url=False, include_context=False, include_input=False)
+        ) from exc
     if batch.device_id != device.id:
         raise HTTPException(403, "device id does not match the token")
     answer = await run_in_threadpool(_apply, db, device, batch, now, settings.op_delay_ms)

@@ -195,6 +195,7 @@ def test_reordered_ops_get_409_with_the_expected_seq(
     _assert_once(server, desk)
 
 
+@pytest.mark.slow
 def test_server_restarted_mid_batch(server: ServerProcess, make_desk: Callable[..., Desk]) -> None:
     desk = make_desk("midbatch")
     desk.enrol(server, server.store())
@@ -249,6 +250,7 @@ def test_a_desk_clock_a_day_ahead_cannot_win_every_later_edit(
     assert stamp.wall_ms <= int((now + timedelta(minutes=7)).timestamp() * 1000)
 
 
+@pytest.mark.slow
 def test_server_restored_from_backup_gets_the_lost_ops_again(
     server: ServerProcess, make_desk: Callable[..., Desk], tmp_path: Path
 ) -> None:
