@@ -97,6 +97,8 @@ class ReceiptPrinting:
         if window is not None and not window.property("receipts_wired"):
             window.setProperty("receipts_wired", True)
             window.checkout.sale_finalized.connect(self.print_sale)
+            window.printer_test_requested.connect(self.print_test_page)
+            window.device_settings_saved.connect(lambda _devices: self.restart())
         self._show()
 
     def print_sale(self, result: Any) -> None:
@@ -107,6 +109,19 @@ class ReceiptPrinting:
             return
         self._runner.submit(queue_receipt, services, actor, "sale", result.receipt,
                             self._session.language)
+
+    def print_test_page(self, setup: str) -> None:
+        services, actor = self._session.services, self._session.actor
+        if services is None:
+            return
+        self.restart()
+        self._runner.submit(queue_test_page, services, actor, setup, self._session.language)
+
+    def restart(self) -> None:
+        """Device settings changed: start (or stop) the worker to match them."""
+        self.stop()
+        self.start()
+        self._show()
 
     def stop(self) -> None:
         if self._worker is not None:
@@ -128,6 +143,16 @@ def queue_receipt(services: Services, actor: Any, kind: str, data: Any, lang: st
     settings = services.settings.current()
     header = tuple(line for line in (settings.store_name, settings.store_address) if line)
     return services.printing.print_receipt(actor, kind, data, StoreText(header), lang)
+
+
+def queue_test_page(services: Services, actor: Any, setup: str, lang: str) -> Any:
+    """Runs on the database lane: a test page with the store's header into the queue."""
+    from desktop_app.devices.receipts.templates import StoreText
+
+    settings = services.settings.current()
+    store = StoreText(tuple(line for line in (settings.store_name, settings.store_address)
+                            if line))
+    return services.printing.print_test_page(actor, store, lang, setup)
 
 
 def _offer_scanner_window(session: DeskSession, scanners: ScannerHub) -> None:

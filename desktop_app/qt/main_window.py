@@ -43,6 +43,12 @@ class MainWindow(QMainWindow):
     scanner_window_requested = Signal()
     """The operator opened the scanner window (status bar, or the test in Settings)."""
 
+    printer_test_requested = Signal(str)
+    """A test page was asked for in Settings (the setup it describes)."""
+
+    device_settings_saved = Signal(object)
+    """This machine's device settings were saved in Settings."""
+
     def __init__(self, config: DeskConfig | None, language: str,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -66,6 +72,8 @@ class MainWindow(QMainWindow):
         self.ui.navList.currentRowChanged.connect(self._nav_row_changed)
         self.settings.language_chosen.connect(self.language_chosen)
         self.settings.scanner_test_requested.connect(self.scanner_window_requested)
+        self.settings.printer_test_requested.connect(self.printer_test_requested)
+        self.settings.device_settings_saved.connect(self.device_settings_saved)
 
         self.lock_screen = LockScreen(self.ui.lockPage)
         self.ui.lockLayout.addWidget(self.lock_screen)

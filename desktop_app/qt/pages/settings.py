@@ -32,6 +32,7 @@ from desktop_app.qt.pages.base import DeskContext, Page
 from desktop_app.qt.pages.settings_backups import BackupsGroup
 from desktop_app.qt.pages.settings_form import SettingsForm, device_specs, store_specs
 from desktop_app.qt.pages.settings_sync import SyncGroup
+from desktop_app.qt.printer_test_panel import PrinterTestPanel
 from desktop_app.qt.settings_catalogue import (
     CAMERA_TEXTS,
     FIXED_RULES,
@@ -64,6 +65,12 @@ class SettingsPage(Page):
     scanner_test_requested = Signal()
     """The operator wants to try the scanners (the scanner window with its live reads)."""
 
+    printer_test_requested = Signal(str)
+    """The operator asked for a test page (the setup it describes, e.g. "80 mm")."""
+
+    device_settings_saved = Signal(object)
+    """This machine's device settings were saved (the new DeviceSettings)."""
+
     def __init__(self, current_language: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ui = Ui_SettingsPage()
@@ -76,6 +83,7 @@ class SettingsPage(Page):
         self.device_store: DeviceConfigStore | None = None
         self.log_dir: Path | None = None
         self._devices = DeviceSettings()
+        self._store_name = ""
 
         self.store_groups: dict[str, SettingsForm] = {}
         for key in ("store", "checkin", "checkout", "staff"):
@@ -97,11 +105,15 @@ class SettingsPage(Page):
         self.backups.backup_requested.connect(self._back_up)
         self.backups.restore_confirmed.connect(self._restore)
         self.backups.bundle_requested.connect(self._bundle)
+        self.printer_test = PrinterTestPanel(self)
+        self.printer_test.test_page_requested.connect(
+            lambda: self.printer_test_requested.emit(self.printer_test.setup_text()))
         self.scanner_test_button = QPushButton(self)
         self.scanner_test_button.clicked.connect(self.scanner_test_requested)
         ordered: list[QWidget] = [*[self.store_groups[k] for k in
                                     ("store", "checkin", "checkout", "staff")],
-                                  *self.device_groups.values(), self.scanner_test_button,
+                                  *self.device_groups.values(), self.printer_test,
+                                  self.scanner_test_button,
                                   self.sync, self.backups]
         for index, widget in enumerate(ordered):  # before the language group, as listed
             self.ui.groupsLayout.insertWidget(index, widget)
@@ -148,6 +160,7 @@ class SettingsPage(Page):
         """Show the saved store settings; editable only for staff with settings.manage."""
         values = {key: getattr(settings, key) for key in StoreSettings.field_names()
                   if hasattr(settings, key)}
+        self._store_name = str(values.get("store_name", ""))
         for group in self.store_groups.values():
             group.show_values(values)
         actor = self.context.current_actor() if self.context is not None else None
@@ -155,6 +168,8 @@ class SettingsPage(Page):
 
     def show_devices(self, devices: DeviceSettings) -> None:
         self._devices = devices
+        self.printer_test.show_setup(devices.printer.paper_width_mm, self._store_name,
+                                     self.ui.languageCombo.currentData() or "en")
         for name, group in self.device_groups.items():
             kind = getattr(devices, name)
             group.show_values({key: getattr(kind, key) for key in kind.field_names()})
@@ -202,6 +217,7 @@ class SettingsPage(Page):
         def saved(value: DeviceSettings) -> None:
             self.show_devices(value)
             group.show_message(self.tr("Saved for this computer."))
+            self.device_settings_saved.emit(value)
 
         self.context.runner.submit(desk_setup.save_devices, self.device_store, devices,
                                    on_result=saved, on_error=group.show_message,
