@@ -983,87 +983,87 @@ The administrator %2 has been created. Correct this and press Finish again, or p
     <message>
         <location filename="../../desktop_app/qt/pages/member_dialog.py" line="+38" />
         <source>Edit member</source>
-        <translation type="unfinished" />
+        <translation>编辑会员</translation>
     </message>
     <message>
         <location line="+0" />
         <source>New member</source>
-        <translation type="unfinished" />
+        <translation>新建会员</translation>
     </message>
     <message>
         <location line="+8" />
         <source>Agrees to marketing SMS</source>
-        <translation type="unfinished" />
+        <translation>同意接收营销短信</translation>
     </message>
     <message>
         <location line="+1" />
         <source>Agrees to marketing email</source>
-        <translation type="unfinished" />
+        <translation>同意接收营销邮件</translation>
     </message>
     <message>
         <location line="+1" />
         <source>Name</source>
-        <translation type="unfinished">姓名</translation>
+        <translation>姓名</translation>
     </message>
     <message>
         <location line="+1" />
         <source>Phone</source>
-        <translation type="unfinished" />
+        <translation>手机</translation>
     </message>
     <message>
         <location line="+1" />
         <source>Email</source>
-        <translation type="unfinished" />
+        <translation>邮箱</translation>
     </message>
     <message>
         <location line="+1" />
         <source>Notes</source>
-        <translation type="unfinished" />
+        <translation>备注</translation>
     </message>
     <message>
         <location line="+24" />
         <source>A name is required (at most 200 characters).</source>
-        <translation type="unfinished" />
+        <translation>请填写姓名（最多 200 个字符）。</translation>
     </message>
     <message>
         <location line="+1" />
         <source>This is not a phone number.</source>
-        <translation type="unfinished" />
+        <translation>这不是有效的手机号。</translation>
     </message>
     <message>
         <location line="+1" />
         <source>This is not an email address.</source>
-        <translation type="unfinished" />
+        <translation>这不是有效的邮箱地址。</translation>
     </message>
     <message>
         <location line="+1" />
         <source>The notes are too long.</source>
-        <translation type="unfinished" />
+        <translation>备注太长。</translation>
     </message>
     <message>
         <location line="+1" />
         <source>Please check %1.</source>
-        <translation type="unfinished" />
+        <translation>请检查 %1。</translation>
     </message>
     <message>
         <location line="+39" />
         <source>Possible duplicate</source>
-        <translation type="unfinished" />
+        <translation>可能重复</translation>
     </message>
     <message>
         <location line="+1" />
         <source>A member with this phone or email already exists.</source>
-        <translation type="unfinished" />
+        <translation>已有会员使用此手机号或邮箱。</translation>
     </message>
     <message>
         <location line="+1" />
         <source>Open that member</source>
-        <translation type="unfinished" />
+        <translation>打开该会员</translation>
     </message>
     <message>
         <location line="+1" />
         <source>Create anyway</source>
-        <translation type="unfinished" />
+        <translation>仍然创建</translation>
     </message>
 </context>
 <context>
@@ -1076,28 +1076,28 @@ The administrator %2 has been created. Correct this and press Finish again, or p
     <message>
         <location line="+5" />
         <source>Member number, card, phone or its last 4 digits, name, pinyin (zs), email</source>
-        <translation type="unfinished" />
+        <translation>会员号、卡号、手机号或后四位、姓名、拼音（zs）、邮箱</translation>
     </message>
     <message>
         <location line="+1" />
         <source>New member (Ctrl+N)</source>
-        <translation type="unfinished" />
+        <translation>新建会员 (Ctrl+N)</translation>
     </message>
     <message>
         <location line="+1" />
         <source>Edit (Ctrl+E)</source>
-        <translation type="unfinished" />
+        <translation>编辑 (Ctrl+E)</translation>
     </message>
     <message>
         <location line="+44" />
         <source>No member found.</source>
-        <translation type="unfinished" />
+        <translation>未找到会员。</translation>
     </message>
     <message numerus="yes">
         <location line="+1" />
         <source>%n member(s) found</source>
-        <translation type="unfinished">
-            <numerusform />
+        <translation>
+            <numerusform>找到 %n 位会员</numerusform>
         </translation>
     </message>
 </context>
@@ -1124,137 +1124,137 @@ The administrator %2 has been created. Correct this and press Finish again, or p
     <message>
         <location filename="../../desktop_app/qt/pages/member_profile.py" line="+68" />
         <source>Number</source>
-        <translation type="unfinished">会员号</translation>
+        <translation>会员号</translation>
     </message>
     <message>
         <location line="+0" />
         <source>Card</source>
-        <translation type="unfinished" />
+        <translation>卡号</translation>
     </message>
     <message>
         <location line="+1" />
         <source>Phone</source>
-        <translation type="unfinished" />
+        <translation>手机</translation>
     </message>
     <message>
         <location line="+0" />
         <source>Email</source>
-        <translation type="unfinished" />
+        <translation>邮箱</translation>
     </message>
     <message>
         <location line="+1" />
         <source>Tier</source>
-        <translation type="unfinished" />
+        <translation>等级</translation>
     </message>
     <message>
         <location line="+0" />
         <source>Tags</source>
-        <translation type="unfinished" />
+        <translation>标签</translation>
     </message>
     <message>
         <location line="+1" />
         <source>Points</source>
-        <translation type="unfinished">积分</translation>
+        <translation>积分</translation>
     </message>
     <message>
         <location line="+0" />
         <source>Status</source>
-        <translation type="unfinished">状态</translation>
+        <translation>状态</translation>
     </message>
     <message>
         <location line="+3" />
         <source>Entitlements</source>
-        <translation type="unfinished" />
+        <translation>权益</translation>
     </message>
     <message>
         <location line="+4" />
         <source>Search, then press Enter to open a member.</source>
-        <translation type="unfinished" />
+        <translation>搜索后按回车打开会员。</translation>
     </message>
     <message>
         <location line="+4" />
         <source>Flagged note: read the notes</source>
-        <translation type="unfinished" />
+        <translation>备注已标记：请阅读备注</translation>
     </message>
     <message>
         <location line="+1" />
         <source>No photo</source>
-        <translation type="unfinished">无照片</translation>
+        <translation>没有照片</translation>
     </message>
     <message>
         <location line="+1" />
         <source>Archived member</source>
-        <translation type="unfinished" />
+        <translation>已归档会员</translation>
     </message>
     <message>
         <location line="+1" />
         <source>Merged into another member</source>
-        <translation type="unfinished" />
+        <translation>已合并到其他会员</translation>
     </message>
     <message>
         <location line="+1" />
         <source>No active card</source>
-        <translation type="unfinished" />
+        <translation>没有有效的卡</translation>
     </message>
     <message>
         <location line="+1" />
         <source>No valid entitlement</source>
-        <translation type="unfinished" />
+        <translation>没有有效权益</translation>
     </message>
     <message>
         <location line="+4" />
         <source>active</source>
-        <translation type="unfinished" />
+        <translation>有效</translation>
     </message>
     <message>
         <location line="+0" />
         <source>expiring</source>
-        <translation type="unfinished" />
+        <translation>即将到期</translation>
     </message>
     <message>
         <location line="+1" />
         <source>grace period</source>
-        <translation type="unfinished" />
+        <translation>宽限期</translation>
     </message>
     <message>
         <location line="+0" />
         <source>expired</source>
-        <translation type="unfinished" />
+        <translation>已过期</translation>
     </message>
     <message>
         <location line="+1" />
         <source>used up</source>
-        <translation type="unfinished" />
+        <translation>已用完</translation>
     </message>
     <message>
         <location line="+0" />
         <source>on hold</source>
-        <translation type="unfinished" />
+        <translation>冻结中</translation>
     </message>
     <message>
         <location line="+1" />
         <source>blocked</source>
-        <translation type="unfinished" />
+        <translation>已停用</translation>
     </message>
     <message>
         <location line="+0" />
         <source>upcoming</source>
-        <translation type="unfinished" />
+        <translation>未开始</translation>
     </message>
     <message>
         <location line="+1" />
         <source>archived</source>
-        <translation type="unfinished" />
+        <translation>已归档</translation>
     </message>
     <message>
         <location line="+0" />
         <source>merged</source>
-        <translation type="unfinished" />
+        <translation>已合并</translation>
     </message>
     <message>
         <location line="+8" />
         <source>(provisional, not yet synced)</source>
-        <translation type="unfinished" />
+        <translation>（暂定，尚未同步）</translation>
     </message>
     <message>
         <location line="+2" />
@@ -1262,19 +1262,19 @@ The administrator %2 has been created. Correct this and press Finish again, or p
         <location line="+1" />
         <location line="+16" />
         <source>none</source>
-        <translation type="unfinished" />
+        <translation>无</translation>
     </message>
     <message numerus="yes">
         <location line="-5" />
         <source>%n left</source>
-        <translation type="unfinished">
-            <numerusform />
+        <translation>
+            <numerusform>剩余 %n 次</numerusform>
         </translation>
     </message>
     <message>
         <location line="+2" />
         <source>until %1</source>
-        <translation type="unfinished" />
+        <translation>至 %1</translation>
     </message>
 </context>
 <context>
@@ -2505,6 +2505,69 @@ The administrator %2 has been created. Correct this and press Finish again, or p
         <location line="+13" />
         <source>The name and address are printed at the top of every receipt. You can change them later in Settings.</source>
         <translation>名称和地址会打印在每张小票顶部。以后可在设置中修改。</translation>
+    </message>
+</context>
+<context>
+    <name>MemberResultsModel</name>
+    <message>
+        <source>Number</source>
+        <translation>会员号</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>手机</translation>
+    </message>
+    <message>
+        <source>Card</source>
+        <translation>卡号</translation>
+    </message>
+    <message>
+        <source>Found by</source>
+        <translation>匹配方式</translation>
+    </message>
+    <message>
+        <source>member number</source>
+        <translation>会员号</translation>
+    </message>
+    <message>
+        <source>card</source>
+        <translation>卡号</translation>
+    </message>
+    <message>
+        <source>phone</source>
+        <translation>手机</translation>
+    </message>
+    <message>
+        <source>last 4 digits</source>
+        <translation>手机后四位</translation>
+    </message>
+    <message>
+        <source>email</source>
+        <translation>邮箱</translation>
+    </message>
+    <message>
+        <source>name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>pinyin</source>
+        <translation>拼音</translation>
+    </message>
+    <message>
+        <source>revoked card</source>
+        <translation>已作废的卡</translation>
+    </message>
+    <message>
+        <source>merged from %1</source>
+        <translation>由 %1 合并</translation>
+    </message>
+    <message>
+        <source>archived</source>
+        <translation>已归档</translation>
     </message>
 </context>
 </TS>
