@@ -35,6 +35,8 @@ TOUCHES: dict[str, Touches] = {}
 REPLAYS: dict[str, Replayer] = {}
 EFFECTS: dict[str, EffectsApplier] = {}
 
+NUMBERS_HELD = "sync.numbers_held"  # session.info keys, set for one page's transaction
+COUNTER_DONE = "sync.counter_done"
 SERVER_SERIAL_START = 90_000_000  # the server issues numbers from here (central_server)
 MEMBER_FIELDS = (
     "name", "phone", "email", "gender", "notes", "note_flagged", "consent_sms",
@@ -68,12 +70,33 @@ def _when(text: str | None, default: datetime) -> datetime:
 def _free_number(session: Session, number: str, member_id: str) -> None:
     """Another local member holds this number (two desks numbered offline): park it on a
     placeholder until the server's renumbering of that member arrives."""
+    held: dict[str, str] | None = session.info.get(NUMBERS_HELD)
+    if held is not None and number in held and held[number] in (None, member_id):
+        held[number] = member_id  # known free (or ours): no query
+        return
     other = session.scalar(select(Member).where(Member.number == number, Member.id != member_id))
     if other is not None:
         placeholder = "P" + other.id.replace("-", "")[-12:]
         rekey_search_terms(session, other.number, placeholder)
         other.number = placeholder
         session.flush()
+    if held is not None:
+        held[number] = member_id
+
+
+def preload_numbers(session: Session, numbers: Iterable[str]) -> None:
+    """For a page of pulled members: which local member holds each number, in one query, so
+    applying each member needs no clash query of its own. Lives until the session ends."""
+    wanted = {n for n in numbers if n}
+    held: dict[str, str | None] = dict.fromkeys(wanted)
+    if wanted:
+        for number, member_id in session.execute(
+            select(Member.number, Member.id).where(Member.number.in_(wanted))
+        ):
+            held[number] = member_id
+    session.info[NUMBERS_HELD] = held
+    bump_member_counter(session, wanted)
+    session.info[COUNTER_DONE] = True
 
 
 def rekey_search_terms(session: Session, old: str | None, new: str) -> None:
@@ -114,7 +137,8 @@ def apply_member(
         row = Member(id=member_id, created_at=_when(data.get("created_at"), now), version=0)
     if values.get("number") and values["number"] != row.number:
         _free_number(session, values["number"], member_id)
-        bump_member_counter(session, [values["number"]])
+        if not session.info.get(COUNTER_DONE):
+            bump_member_counter(session, [values["number"]])
         if row.number:
             rekey_search_terms(session, row.number, values["number"])
     for key, value in values.items():

@@ -228,6 +228,11 @@ class SyncStore:
             # so applying each change finds its row without a query of its own.
             ids = [c.id for c in page.changes if c.entity == "member"]
             loaded = list(session.scalars(select(Member).where(Member.id.in_(ids)))) if ids else []
+            sync_apply.preload_numbers(
+                session,
+                (str(c.data.get("number")) for c in page.changes
+                 if c.entity == "member" and c.data.get("number")),
+            )  # fmt: skip
             for change in page.changes:
                 apply = sync_apply.ENTITIES.get(change.entity)
                 if apply is not None:  # an entity this desk version does not keep
