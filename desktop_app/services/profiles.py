@@ -11,6 +11,7 @@ from datetime import datetime
 
 from sqlalchemy import select, text
 
+from desktop_app.devices.card_sheet import CardFace
 from desktop_app.domain.codes import new_card_code
 from desktop_app.domain.entitlements import (
     Entitlement,
@@ -169,6 +170,18 @@ class ProfileService(Service):
                       details={"merged_id": merged_id, "merged_number": merged.number,
                                "moved": moved})
             return MergeResult(survivor_id, merged_id, moved)
+
+    def card_faces(self, actor: Actor, member_ids: Sequence[str],
+                   store_name: str = "") -> list[CardFace]:
+        """What the card sheet prints for these members (their active cards), in order."""
+        if not isinstance(actor, Actor):
+            raise TypeError("card_faces needs a signed-in actor")
+        with self._db.read() as s:
+            rows = s.execute(select(Member.id, Member.name, Member.number, Card.code)
+                             .join(Card, Card.member_id == Member.id)
+                             .where(Member.id.in_(list(member_ids)), Card.status == "active"))
+            by_id = {r[0]: CardFace(r[1], r[2], r[3], store_name) for r in rows}
+        return [by_id[m] for m in member_ids if m in by_id]
 
     def profile(self, actor: Actor, member_id: str) -> MemberProfile:
         """Everything the profile panel shows (read-only; any signed-in staff)."""
