@@ -8,10 +8,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 from sqlalchemy import select, text
 
-from desktop_app.devices.card_sheet import CardFace
 from desktop_app.domain.codes import new_card_code
 from desktop_app.domain.entitlements import (
     Entitlement,
@@ -36,6 +36,9 @@ from desktop_app.store.models import (
     Tier,
 )
 from desktop_app.store.uow import UnitOfWork
+
+if TYPE_CHECKING:  # card sheets load Pillow, segno and python-barcode: only when drawn
+    from desktop_app.devices.card_sheet import CardFace
 
 MAX_TAGS = 30
 
@@ -180,6 +183,8 @@ class ProfileService(Service):
             rows = s.execute(select(Member.id, Member.name, Member.number, Card.code)
                              .join(Card, Card.member_id == Member.id)
                              .where(Member.id.in_(list(member_ids)), Card.status == "active"))
+            from desktop_app.devices.card_sheet import CardFace
+
             by_id = {r[0]: CardFace(r[1], r[2], r[3], store_name) for r in rows}
         return [by_id[m] for m in member_ids if m in by_id]
 

@@ -6,8 +6,10 @@ import os
 from collections.abc import Iterable
 from functools import lru_cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PIL import ImageFont
+if TYPE_CHECKING:
+    from PIL import ImageFont
 
 FONT_ENV = "FRONTDESK_RECEIPT_FONT"
 REPO_FONT_DIR = Path(__file__).resolve().parents[3] / "resources" / "fonts"
@@ -70,6 +72,8 @@ def _collection_index(path: str) -> int:
         return 0
     for i in range(16):
         try:
+            from PIL import ImageFont  # Pillow loads when a font is needed, not at start-up
+
             family = ImageFont.truetype(path, 12, index=i).getname()[0] or ""
         except OSError:
             break
@@ -80,4 +84,6 @@ def _collection_index(path: str) -> int:
 
 @lru_cache(maxsize=16)
 def load_font(path: str, size: int) -> ImageFont.FreeTypeFont:
+    from PIL import ImageFont
+
     return ImageFont.truetype(path, size, index=_collection_index(path))
