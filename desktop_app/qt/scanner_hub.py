@@ -10,9 +10,9 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QWidget
 
 from desktop_app.devices.device_config import DeviceConfigStore, camera_source_args, scan_settings
-from desktop_app.qt.scanner_window import ScannerWindow
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # the window and the camera load OpenCV: only when the operator opens them
+    from desktop_app.qt.scanner_window import ScannerWindow
     from desktop_app.qt.scanning.camera_worker import CameraWorker
 
 
@@ -36,6 +36,8 @@ class ScannerHub(QObject):
 
     def open_window(self, parent: QWidget | None = None) -> ScannerWindow:
         if self.window is None:
+            from desktop_app.qt.scanner_window import ScannerWindow
+
             camera = self._devices.load().camera
             self.window = ScannerWindow(scan_settings(camera).guide, parent)
             self.window.camera_toggled.connect(self.set_camera)
