@@ -81,6 +81,8 @@ class DeskSession(QObject):
         self.services_ready.emit()
         self._runner.submit(services.auth.needs_first_admin, on_result=self._first_admin_known,
                             on_error=self.sign_in_view.show_error)
+        # The feature services load while staff type their code and PIN.
+        self._runner.submit(services.warm)
 
     def shutdown(self) -> None:
         """Close the services on the database thread, then stop the runner."""

@@ -84,6 +84,9 @@ class FakeServices:
     settings: FakeSettingsService = field(default_factory=FakeSettingsService)
     closed: bool = False
 
+    def warm(self) -> None:
+        """Real services build their feature services here; the fakes have none."""
+
     def close(self) -> None:
         self.closed = True
 
