@@ -21,7 +21,7 @@ from central_server.settings import CLOCK_SKEW_LIMIT_S
 from desktop_app.domain.errors import DomainError, PermissionDenied
 from desktop_app.domain.hlc import HLC
 from desktop_app.domain.permissions import Actor, Role, authorise
-from desktop_app.sync.protocol import OpResult, PushRequest, PushResponse, args_hash
+from desktop_app.sync.protocol import HeldOp, OpResult, PushRequest, PushResponse, args_hash
 
 log = logging.getLogger("central_server.push")
 
@@ -158,6 +158,7 @@ def apply_batch(
     session.refresh(device)
     first_op = not session.scalar(select(exists().where(AppliedOp.device_id == device.id)))
     results: list[OpResult] = []
+    held: HeldOp | None = None
     cache: dict[str, object] = {}
     changes: list[dict[str, object]] = []
     applied: list[dict[str, object]] = []
@@ -179,6 +180,10 @@ def apply_batch(
         expected = device.last_seq + 1
         if op.seq != expected:
             raise SeqProblem("seq_gap" if op.seq > expected else "seq_reused", expected)
+        if spec_for(op.name) is None:
+            held = HeldOp(seq=op.seq, name=op.name)
+            log.warning("op held: no handler", extra={"op": op.name, "device_id": device.id})
+            break
         if not cache.get("prefetched"):
             prefetch_batch(session, list(request.ops), cache)
             cache["prefetched"] = True
@@ -210,4 +215,4 @@ def apply_batch(
     write_changes(session, changes)
     if applied:
         session.execute(insert(AppliedOp), applied)
-    return PushResponse(results=results, last_seq=device.last_seq)
+    return PushResponse(results=results, last_seq=device.last_seq, held=held)

@@ -314,7 +314,11 @@ def _replay_unreflected(session: Session, acked_seq: int) -> None:
     state is the truth for them."""
     rows = session.scalars(
         select(OutboxOp)
-        .where(OutboxOp.seq > acked_seq, OutboxOp.state.in_(("pending", "applied")))
+        .where(
+            OutboxOp.seq > acked_seq,
+            OutboxOp.state.in_(("pending", "applied")),
+            OutboxOp.name.in_(list(sync_apply.REPLAYS)),  # only ops that have a replay
+        )
         .order_by(OutboxOp.seq)
     )
     for row in rows:

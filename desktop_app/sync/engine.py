@@ -48,7 +48,7 @@ Progress = Callable[[str, int, int | None], None]  # entity, rows done, total (i
 @dataclass(frozen=True, slots=True)
 class SyncStatus:
     """What the status bar shows. `problem` is a stable code: offline, unauthorised,
-    schema_too_old, op_conflict, needs_reenrol, or None."""
+    schema_too_old, server_needs_update, op_conflict, needs_reenrol, or None."""
 
     enrolled: bool = False
     online: bool = False
@@ -109,6 +109,7 @@ class SyncEngine:
         self._listeners: list[Callable[[SyncStatus], None]] = []
         self._lock = threading.Lock()  # one sync at a time per desk
         self._transport: Transport | None = None
+        self._held: str | None = None  # an op the server has no handler for yet
         self._status = SyncStatus()
         self._refresh_status()
 
@@ -214,12 +215,16 @@ class SyncEngine:
             now = self._clock.now()
             self.store.put(last_success=now.isoformat())
             self.store.prune_acked(now)
-            problem = "schema_too_old" if pulled < 0 else None
-            self._refresh_status(online=True, problem=problem, detail=None)
+            problem: str | None = "schema_too_old" if pulled < 0 else None
+            detail: str | None = None
+            if self._held is not None:
+                problem, detail = "server_needs_update", self._held
+            self._refresh_status(online=True, problem=problem, detail=detail)
             return SyncReport(True, pushed=pushed, pulled=max(pulled, 0))
 
     def push_all(self) -> int:
         enrolment, transport = self._client()
+        self._held = None
         pushed = 0
         while True:
             batch = self.store.next_batch()
@@ -234,8 +239,12 @@ class SyncEngine:
                 continue
             refresh = self.store.record_results(answer.results, self._clock.now())
             self._refresh_rows(transport, refresh)
-            pushed += len(batch)
+            pushed += len(answer.results)
             self._set(pending=self.store.pending_count(), online=True)
+            if answer.held is not None:
+                # The server cannot run this op yet: keep it (and all after it) for later.
+                self._held = f"seq {answer.held.seq}: {answer.held.name}"
+                return pushed
 
     def _refresh_rows(self, transport: Transport, wanted: set[tuple[str, str]]) -> None:
         by_entity: dict[str, list[str]] = {}

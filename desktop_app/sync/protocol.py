@@ -70,9 +70,19 @@ class OpResult(_Wire):
         return self.original if self.status == "duplicate" and self.original else self.status
 
 
+class HeldOp(_Wire):
+    """The server has no handler for this op (it is older than the desk): it and every op
+    after it stay on the desk, pending, and are sent again after the server is updated.
+    Nothing is rejected, so nothing is lost when the handler arrives."""
+
+    seq: int
+    name: str
+
+
 class PushResponse(_Wire):
     results: list[OpResult]
     last_seq: int
+    held: HeldOp | None = None
 
 
 class SeqGap(_Wire):

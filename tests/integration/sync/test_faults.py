@@ -282,3 +282,28 @@ def test_server_restored_from_backup_gets_the_lost_ops_again(
     assert desk.sync().ok
     assert lost.id in server.members()  # re-sent from the desk's kept acknowledged ops
     _assert_once(server, desk)
+
+
+def test_an_op_the_server_has_no_handler_for_is_held_not_lost(
+    server: ServerProcess, make_desk: Callable[..., Desk]
+) -> None:
+    """A desk newer than the server: the op and everything after it wait on the desk."""
+    desk = make_desk("newer")
+    desk.enrol(server, server.store())
+    before = desk.services.members.create(desk.admin, MemberDraft(name="Before"))
+    with desk.services.db.write_session() as session, session.begin():
+        from desktop_app.store.outbox import enqueue_op
+
+        enqueue_op(session, name="future.thing.v1", args={"x": 1}, at=desk.clock.now(),
+                   authority=None)  # fmt: skip
+    after = desk.services.members.create(desk.admin, MemberDraft(name="After"))
+    report = desk.sync()
+    assert report.ok
+    assert desk.engine.status.problem == "server_needs_update"
+    assert "future.thing.v1" in (desk.engine.status.detail or "")
+    states = {o.name: o.state for o in desk.outbox() if o.name != "member.create.v1"}
+    assert states["future.thing.v1"] == "pending"
+    assert before.id in server.members() and after.id not in server.members()
+    held = [o for o in desk.outbox() if o.name == "future.thing.v1"][0]
+    assert held.op_id not in server.applied()  # not rejected: nothing recorded for it
+    assert desk.engine.status.pending == 2
