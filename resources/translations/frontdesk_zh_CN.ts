@@ -2,235 +2,6 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
-    <name />
-    <message>
-        <location filename="../../desktop_app/qt/reports_export.py" line="+24" />
-        <source>Revenue (net of refunds)</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location line="+1" />
-        <location line="+72" />
-        <source>Sales</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location line="-71" />
-        <source>Average ticket</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location line="+1" />
-        <source>Discounts</source>
-        <translation type="unfinished">优惠</translation>
-    </message>
-    <message>
-        <location line="+1" />
-        <location line="+64" />
-        <source>Refunds</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location line="-63" />
-        <source>Points earned</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location line="+1" />
-        <source>Points redeemed</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location line="+1" />
-        <source>Points expired</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location line="+1" />
-        <source>Points adjusted</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location line="+1" />
-        <source>Stored value topped up</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location line="+1" />
-        <source>Stored value spent</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location line="+1" />
-        <source>New members</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location line="+1" />
-        <location line="+46" />
-        <location line="+15" />
-        <source>Check-ins</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location line="-60" />
-        <location line="+61" />
-        <source>Unique members</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location line="-60" />
-        <source>Denied at the door</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location line="+1" />
-        <source>Class sessions</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location line="+1" />
-        <location line="+47" />
-        <source>Fill rate %</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location line="-46" />
-        <location line="+46" />
-        <source>No-shows</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location line="-25" />
-        <source>never</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location line="+11" />
-        <source>Figure</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location line="+0" />
-        <location line="+4" />
-        <source>This period</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location line="-4" />
-        <location line="+4" />
-        <source>Previous</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location line="-3" />
-        <location line="+4" />
-        <source>Same weekday last week</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location line="-1" />
-        <source>Payment method</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location line="+5" />
-        <source>Hour</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location line="+4" />
-        <source>Starts</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location line="+0" />
-        <source>Class</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location line="+0" />
-        <source>Booked</source>
-        <translation type="unfinished">已预约</translation>
-    </message>
-    <message>
-        <location line="+0" />
-        <source>Capacity</source>
-        <translation type="unfinished">容量</translation>
-    </message>
-    <message>
-        <location line="+6" />
-        <source>Staff</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location line="+0" />
-        <source>Overrides</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location line="+0" />
-        <source>Voids</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location line="+1" />
-        <source>Adjustments</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location line="+4" />
-        <source>Day</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location line="+0" />
-        <source>Revenue</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location line="+6" />
-        <location line="+6" />
-        <source>Member</source>
-        <translation type="unfinished">会员</translation>
-    </message>
-    <message>
-        <location line="-6" />
-        <source>Entitlement</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location line="+0" />
-        <source>Ends</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location line="+5" />
-        <source>yes</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location line="+0" />
-        <source>no</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location line="+1" />
-        <source>Last seen</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location line="+0" />
-        <source>SMS consent</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location line="+1" />
-        <source>Email consent</source>
-        <translation type="unfinished" />
-    </message>
-</context>
-<context>
     <name>AdminPage</name>
     <message>
         <location filename="../../desktop_app/qt/first_run_pages.py" line="+108" />
@@ -596,7 +367,7 @@ Everything entered since then on this desk is replaced by that copy (the current
         <translation>正在打开数据库…</translation>
     </message>
     <message>
-        <location line="+63" />
+        <location line="+65" />
         <source>This desk needs a first administrator before anyone can sign in.</source>
         <translation>需要先创建首位管理员，才能登录。</translation>
     </message>
@@ -892,7 +663,7 @@ The administrator %2 has been created. Correct this and press Finish again, or p
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop_app/qt/main_window.py" line="+116" />
+        <location filename="../../desktop_app/qt/main_window.py" line="+124" />
         <source>Frontdesk - %1</source>
         <translation>前台系统 - %1</translation>
     </message>
@@ -1067,9 +838,87 @@ The administrator %2 has been created. Correct this and press Finish again, or p
     </message>
 </context>
 <context>
+    <name>MemberResultsModel</name>
+    <message>
+        <location filename="../../desktop_app/qt/pages/member_results.py" line="+100" />
+        <source>Number</source>
+        <translation>会员号</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Phone</source>
+        <translation>手机</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Card</source>
+        <translation>卡号</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Found by</source>
+        <translation>匹配方式</translation>
+    </message>
+    <message>
+        <location line="+23" />
+        <source>member number</source>
+        <translation>会员号</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>card</source>
+        <translation>卡号</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>phone</source>
+        <translation>手机</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>last 4 digits</source>
+        <translation>手机后四位</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>email</source>
+        <translation>邮箱</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>pinyin</source>
+        <translation>拼音</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>revoked card</source>
+        <translation>已作废的卡</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>merged from %1</source>
+        <translation>由 %1 合并</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>archived</source>
+        <translation>已归档</translation>
+    </message>
+</context>
+<context>
     <name>MembersPage</name>
     <message>
-        <location filename="../../desktop_app/qt/pages/members.py" line="+102" />
+        <location filename="../../desktop_app/qt/pages/members.py" line="+103" />
         <source>Members</source>
         <translation>会员</translation>
     </message>
@@ -1089,7 +938,7 @@ The administrator %2 has been created. Correct this and press Finish again, or p
         <translation>编辑 (Ctrl+E)</translation>
     </message>
     <message>
-        <location line="+44" />
+        <location line="+45" />
         <source>No member found.</source>
         <translation>未找到会员。</translation>
     </message>
@@ -1117,6 +966,19 @@ The administrator %2 has been created. Correct this and press Finish again, or p
         <location line="+1" />
         <source>How is the receipt printer connected? Choose None to set it up later in Settings. A network printer usually listens on port 9100.</source>
         <translation>小票打印机如何连接？选择“无”可稍后在设置中配置。网络打印机通常使用 9100 端口。</translation>
+    </message>
+</context>
+<context>
+    <name>PrinterTestPanel</name>
+    <message>
+        <location filename="../../desktop_app/qt/printer_test_panel.py" line="+57" />
+        <source>Printer test</source>
+        <translation>打印机测试</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Print a test page</source>
+        <translation>打印测试页</translation>
     </message>
 </context>
 <context>
@@ -1286,16 +1148,601 @@ The administrator %2 has been created. Correct this and press Finish again, or p
     </message>
 </context>
 <context>
+    <name>ReportCharts</name>
+    <message>
+        <location filename="../../desktop_app/qt/pages/reports_views.py" line="+116" />
+        <source>Check-ins by hour</source>
+        <translation>每小时签到</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Revenue by payment method (¥)</source>
+        <translation>按支付方式收入（¥）</translation>
+    </message>
+    <message>
+        <location line="+41" />
+        <source>14-day trend</source>
+        <translation>14 天趋势</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>Check-ins</source>
+        <translation>签到</translation>
+    </message>
+    <message>
+        <location line="-11" />
+        <source>Cash</source>
+        <translation>现金</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Bank card</source>
+        <translation>银行卡</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>WeChat Pay</source>
+        <translation>微信支付</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Alipay</source>
+        <translation>支付宝</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Stored value</source>
+        <translation>储值</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Points</source>
+        <translation>积分</translation>
+    </message>
+    <message>
+        <location line="+8" />
+        <source>Revenue (¥)</source>
+        <translation>收入（¥）</translation>
+    </message>
+</context>
+<context>
+    <name>ReportExport</name>
+    <message>
+        <location filename="../../desktop_app/qt/reports_export.py" line="+39" />
+        <source>Revenue (net of refunds)</source>
+        <translation>净收入（扣除退款）</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <location line="+60" />
+        <source>Sales</source>
+        <translation>销售笔数</translation>
+    </message>
+    <message>
+        <location line="-59" />
+        <source>Average ticket</source>
+        <translation>客单价</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Discounts</source>
+        <translation>折扣</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <location line="+51" />
+        <source>Refunds</source>
+        <translation>退款</translation>
+    </message>
+    <message>
+        <location line="-50" />
+        <source>Points earned</source>
+        <translation>获得积分</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Points redeemed</source>
+        <translation>使用积分</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Points expired</source>
+        <translation>过期积分</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Points adjusted</source>
+        <translation>调整积分</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Stored value topped up</source>
+        <translation>储值充值</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Stored value spent</source>
+        <translation>储值消费</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>New members</source>
+        <translation>新会员</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <location line="+33" />
+        <location line="+16" />
+        <source>Check-ins</source>
+        <translation>签到</translation>
+    </message>
+    <message>
+        <location line="-48" />
+        <source>Unique members</source>
+        <translation>到店会员（去重）</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Denied at the door</source>
+        <translation>拒绝入场</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Class sessions</source>
+        <translation>团课节数</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <location line="+34" />
+        <source>Fill rate %</source>
+        <translation>满员率 %</translation>
+    </message>
+    <message>
+        <location line="-33" />
+        <location line="+33" />
+        <source>No-shows</source>
+        <translation>未到</translation>
+    </message>
+    <message>
+        <location line="-26" />
+        <source>never</source>
+        <translation>从未</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>This period</source>
+        <translation>本期</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Previous</source>
+        <translation>上一期</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Same weekday last week</source>
+        <translation>上周同日</translation>
+    </message>
+    <message>
+        <location line="+10" />
+        <source>Figure</source>
+        <translation>指标</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>Revenue by payment method</source>
+        <translation>按支付方式收入</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Payment method</source>
+        <translation>支付方式</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Check-ins by hour</source>
+        <translation>每小时签到</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Hour</source>
+        <translation>时段</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Classes</source>
+        <translation>团课</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Starts (UTC)</source>
+        <translation>开始（UTC）</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Class</source>
+        <translation>课程</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Booked</source>
+        <translation>已预约</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Capacity</source>
+        <translation>容量</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>Overrides, voids and refunds per staff member</source>
+        <translation>员工的放行、作废与退款</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Staff</source>
+        <translation>员工</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Overrides</source>
+        <translation>放行</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Voids</source>
+        <translation>作废</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Adjustments</source>
+        <translation>积分调整</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>14-day trend</source>
+        <translation>14 天趋势</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Day</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Revenue</source>
+        <translation>收入</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Entitlements expiring: %1 within 7 days, %2 within 30 days</source>
+        <translation>即将到期的权益：7 天内 %1 个，30 天内 %2 个</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <location line="+8" />
+        <source>Member</source>
+        <translation>会员</translation>
+    </message>
+    <message>
+        <location line="-8" />
+        <source>Entitlement</source>
+        <translation>权益</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Ends</source>
+        <translation>到期</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Members not seen for 14 days: %1; for 30 days: %2</source>
+        <translation>14 天未到店：%1 人；30 天未到店：%2 人</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>no</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Last seen</source>
+        <translation>最近到店</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>SMS consent</source>
+        <translation>短信许可</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Email consent</source>
+        <translation>邮件许可</translation>
+    </message>
+</context>
+<context>
+    <name>ReportTables</name>
+    <message>
+        <location filename="../../desktop_app/qt/pages/reports_views.py" line="+68" />
+        <source>Entitlements expiring</source>
+        <translation>即将到期的权益</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Members not seen</source>
+        <translation>未到店会员</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <location line="+20" />
+        <source>Overrides, voids and refunds per staff member</source>
+        <translation>员工的放行、作废与退款</translation>
+    </message>
+    <message>
+        <location line="-15" />
+        <source>Entitlements expiring: %1 within 7 days, %2 within 30 days</source>
+        <translation>即将到期的权益：7 天内 %1 个，30 天内 %2 个</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <location line="+7" />
+        <source>Member</source>
+        <translation>会员</translation>
+    </message>
+    <message>
+        <location line="-7" />
+        <source>Entitlement</source>
+        <translation>权益</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Ends</source>
+        <translation>到期</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>Members not seen for 14 days: %1; for 30 days: %2 (churn risk)</source>
+        <translation>14 天未到店：%1 人；30 天未到店：%2 人（流失风险）</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>no</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Phone</source>
+        <translation>手机</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Last seen</source>
+        <translation>最近到店</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>SMS consent</source>
+        <translation>短信许可</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Email consent</source>
+        <translation>邮件许可</translation>
+    </message>
+    <message>
+        <location line="+6" />
+        <source>Staff</source>
+        <translation>员工</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Overrides</source>
+        <translation>放行</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Voids</source>
+        <translation>作废</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Refunds</source>
+        <translation>退款</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Adjustments</source>
+        <translation>积分调整</translation>
+    </message>
+</context>
+<context>
     <name>ReportsPage</name>
     <message>
-        <location filename="../../desktop_app/qt/pages/reports.py" line="+12" />
+        <location filename="../../desktop_app/qt/pages/reports.py" line="+147" />
+        <location line="+74" />
+        <location line="+21" />
+        <source>All stores</source>
+        <translation>全部门店</translation>
+    </message>
+    <message>
+        <location line="-82" />
+        <source>Reports need the report.view permission.</source>
+        <translation>查看报表需要 report.view 权限。</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Loading…</source>
+        <translation>正在加载…</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+19" />
+        <source>Not synced yet: these figures are this desk's own data. %n change(s) waiting to be sent.</source>
+        <translation>
+            <numerusform>尚未同步：以下数字仅来自本机数据。%n 条更改待上传。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+4" />
+        <source>Synced up to %1. %n change(s) waiting to be sent.</source>
+        <translation>
+            <numerusform>已同步至 %1。%n 条更改待上传。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Sales of that store are kept on its own desks.</source>
+        <translation>该门店的销售数据保存在其自己的前台电脑上。</translation>
+    </message>
+    <message>
+        <location line="+9" />
+        <source>Export CSV</source>
+        <translation>导出 CSV</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>CSV files (*.csv)</source>
+        <translation>CSV 文件 (*.csv)</translation>
+    </message>
+    <message>
+        <location line="+10" />
+        <source>Export PDF</source>
+        <translation>导出 PDF</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+    <message>
+        <location line="+17" />
+        <location line="+21" />
         <source>Reports</source>
         <translation>报表</translation>
     </message>
     <message>
-        <location line="+3" />
-        <source>The daily summary arrives with the reports feature.</source>
-        <translation>每日汇总将随报表功能推出。</translation>
+        <location line="-16" />
+        <source>Business day</source>
+        <translation>营业日</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>to</source>
+        <translation>至</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Store</source>
+        <translation>门店</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Today</source>
+        <translation>今天</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Yesterday</source>
+        <translation>昨天</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Export CSV…</source>
+        <translation>导出 CSV…</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Export PDF…</source>
+        <translation>导出 PDF…</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Print summary</source>
+        <translation>打印汇总</translation>
+    </message>
+    <message>
+        <location line="+14" />
+        <source>Revenue (net)</source>
+        <translation>净收入</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Sales</source>
+        <translation>销售笔数</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Average ticket</source>
+        <translation>客单价</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Discounts</source>
+        <translation>折扣</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Refunds</source>
+        <translation>退款</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Check-ins</source>
+        <translation>签到</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Unique members</source>
+        <translation>到店会员（去重）</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>New members</source>
+        <translation>新会员</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Class fill rate %</source>
+        <translation>团课满员率 %</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>No-shows</source>
+        <translation>未到</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Points earned</source>
+        <translation>获得积分</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Points redeemed</source>
+        <translation>使用积分</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Points expired</source>
+        <translation>过期积分</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Stored value topped up</source>
+        <translation>储值充值</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Stored value spent</source>
+        <translation>储值消费</translation>
     </message>
 </context>
 <context>
@@ -2141,13 +2588,13 @@ The administrator %2 has been created. Correct this and press Finish again, or p
 <context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../../desktop_app/qt/pages/settings.py" line="+112" />
+        <location filename="../../desktop_app/qt/pages/settings.py" line="+124" />
         <location filename="../../ui/settings_page.ui" line="+16" />
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location line="+65" />
+        <location line="+68" />
         <source>Saved.</source>
         <translation>已保存。</translation>
     </message>
@@ -2157,7 +2604,7 @@ The administrator %2 has been created. Correct this and press Finish again, or p
         <translation>已为本机保存。</translation>
     </message>
     <message>
-        <location line="+10" />
+        <location line="+11" />
         <source>Enrolling…</source>
         <translation>正在注册…</translation>
     </message>
@@ -2369,6 +2816,16 @@ The administrator %2 has been created. Correct this and press Finish again, or p
     </message>
 </context>
 <context>
+    <name>Tile</name>
+    <message>
+        <location filename="../../desktop_app/qt/pages/reports_views.py" line="-191" />
+        <source>previous %1 (%2)
+last week %3 (%4)</source>
+        <translation>前一期 %1（%2）
+上周同日 %3（%4）</translation>
+    </message>
+</context>
+<context>
     <name>VerdictPanel</name>
     <message>
         <location filename="../../desktop_app/qt/widgets/verdict_panel.py" line="+101" />
@@ -2505,69 +2962,6 @@ The administrator %2 has been created. Correct this and press Finish again, or p
         <location line="+13" />
         <source>The name and address are printed at the top of every receipt. You can change them later in Settings.</source>
         <translation>名称和地址会打印在每张小票顶部。以后可在设置中修改。</translation>
-    </message>
-</context>
-<context>
-    <name>MemberResultsModel</name>
-    <message>
-        <source>Number</source>
-        <translation>会员号</translation>
-    </message>
-    <message>
-        <source>Name</source>
-        <translation>姓名</translation>
-    </message>
-    <message>
-        <source>Phone</source>
-        <translation>手机</translation>
-    </message>
-    <message>
-        <source>Card</source>
-        <translation>卡号</translation>
-    </message>
-    <message>
-        <source>Found by</source>
-        <translation>匹配方式</translation>
-    </message>
-    <message>
-        <source>member number</source>
-        <translation>会员号</translation>
-    </message>
-    <message>
-        <source>card</source>
-        <translation>卡号</translation>
-    </message>
-    <message>
-        <source>phone</source>
-        <translation>手机</translation>
-    </message>
-    <message>
-        <source>last 4 digits</source>
-        <translation>手机后四位</translation>
-    </message>
-    <message>
-        <source>email</source>
-        <translation>邮箱</translation>
-    </message>
-    <message>
-        <source>name</source>
-        <translation>姓名</translation>
-    </message>
-    <message>
-        <source>pinyin</source>
-        <translation>拼音</translation>
-    </message>
-    <message>
-        <source>revoked card</source>
-        <translation>已作废的卡</translation>
-    </message>
-    <message>
-        <source>merged from %1</source>
-        <translation>由 %1 合并</translation>
-    </message>
-    <message>
-        <source>archived</source>
-        <translation>已归档</translation>
     </message>
 </context>
 </TS>
