@@ -23,6 +23,7 @@ from desktop_app.domain.clock import SystemClock
 from desktop_app.logs import configure_logging
 from desktop_app.paths import APP_NAME, DataPaths, repo_resources
 from desktop_app.qt.config import DeskConfig
+from desktop_app.qt.desk_sync import DeskSync
 from desktop_app.qt.errors import ErrorHandler
 from desktop_app.qt.i18n import Translations, choose_language
 from desktop_app.qt.idle import IdleWatcher
@@ -201,6 +202,7 @@ def run(paths: DataPaths, db_path: Path, lang: str | None) -> int:
     # Kept alive for the event loop; created before session.shutdown is connected, so the
     # print worker stops before the services close.
     _printing = ReceiptPrinting(app, session, paths, runner)
+    _sync = DeskSync(app, session, runner)  # likewise stops before the services close
     app.aboutToQuit.connect(session.shutdown)
     # Keyboard-wedge scanners type into whatever has focus: one app-wide filter takes their
     # bursts out of the key stream and hands the code to the session, which routes it.
