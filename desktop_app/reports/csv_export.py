@@ -63,8 +63,8 @@ def summary_csv(s: Summary, lists: Watchlists) -> str:
               c.no_shows, c.fill_rate_pct, c.cancelled) for c in s.classes])
     section("staff", ("staff", "overrides", "voids", "refunds", "adjustments"),
             [(x.staff_name, x.overrides, x.voids, x.refunds, x.adjustments) for x in s.staff])
-    section("trend", ("day", "revenue", "sales", "checkins", "unique_members"),
-            [(p.day, money(p.revenue), p.sales, p.checkins, p.unique_members) for p in s.trend])
+    section("trend", ("day", "revenue", "sales", "checkins"),
+            [(p.day, money(p.revenue), p.sales, p.checkins) for p in s.trend])
     section("expiring", ("member_number", "member", "entitlement", "valid_until"),
             [(e.member_number, e.member_name, e.entitlement_name, e.valid_until.isoformat())
              for e in lists.expiring])

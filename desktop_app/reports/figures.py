@@ -1,22 +1,30 @@
-"""The additive figures, per business day, in one grouped query per source table: rows are
-grouped by the UTC hour (or minute) of their timestamp, and each group is folded into its
-business day here. Sums over days then give any period, its comparisons and the trend."""
+"""The additive figures, per business day. Each query joins a small VALUES table of windows
+(one row per business day: its UTC start and end, computed in Python from the store's time
+zone and cut-off, DST-safe) to the source table's time index: SQLite walks the windows and
+range-scans a covering index for each, so nothing is computed per row and nothing is sorted.
+Sums over days then give any period, its comparisons and the trend."""
 
 from __future__ import annotations
 
 from collections import defaultdict
-from datetime import date
+from collections.abc import Iterable, Sequence
+from datetime import date, datetime
 
 from sqlalchemy import (
+    CTE,
     ColumnElement,
     Connection,
     Integer,
+    Select,
+    String,
     and_,
     case,
+    column,
     func,
     literal_column,
     not_,
     select,
+    values,
 )
 
 from desktop_app.reports.model import Figures, Period
@@ -37,6 +45,7 @@ from desktop_app.store.checkout_models import (
     StoredValueMove,
 )
 from desktop_app.store.models import Member
+from desktop_app.store.types import UTCDateTime
 
 sales = SaleRow.__table__
 tenders = SaleTenderRow.__table__
@@ -52,133 +61,153 @@ class_types = ClassType.__table__
 bookings = BookingRow.__table__
 
 HELD = ("confirmed", "attended", "no_show")  # bookings that took a seat
-
-Day = dict[str, int]
-
-
-def daily_figures(conn: Connection, scope: Scope, period: Period) -> dict[date, Figures]:
-    """Figures (all but unique members) of every business day of `period`."""
-    start, end = scope.bounds(period)
-    chars = scope.bucket_chars(period)
-    days: dict[date, Day] = defaultdict(lambda: defaultdict(int))
-    tender_sums: dict[date, dict[str, int]] = defaultdict(lambda: defaultdict(int))
-
-    def fold(rows: object, names: tuple[str, ...]) -> None:
-        for key, *values in rows:  # type: ignore[attr-defined]
-            day = days[scope.day_of(key)]
-            for name, value in zip(names, values, strict=True):
-                day[name] += int(value or 0)
-
-    if scope.money_here:
-        _money(conn, scope, start, end, chars, fold, tender_sums)
-    _members(conn, scope, start, end, chars, fold)
-    _checkins(conn, scope, start, end, chars, fold)
-    _classes(conn, scope, start, end, chars, fold)
-
-    out: dict[date, Figures] = {}
-    for day in period.each_day():
-        values = days.get(day, {})
-        kinds = tender_sums.get(day, {})
-        out[day] = Figures(**values, tenders=tuple(sorted((k, v) for k, v in kinds.items() if v)))
-    return out
+_UTC_TEXT = UTCDateTime()
 
 
-def _money(conn, scope, start, end, chars, fold, tender_sums) -> None:
-    at = sales.c.finalized_at
-    b = scope.bucket(at, chars)
-    in_window = and_(at >= start, at < end)
-    fold(conn.execute(select(
-        b, func.count(), func.sum(sales.c.gross),
-        func.sum(sales.c.manual_discount + sales.c.member_discount), func.sum(sales.c.total),
-    ).where(in_window).group_by(b)), ("sales", "gross", "discounts", "sales_total"))
-
-    for key, kind, net in conn.execute(
-        select(b, tenders.c.kind, func.sum(tenders.c.net))
-        .select_from(sales.join(tenders, tenders.c.sale_id == sales.c.id))
-        .where(in_window).group_by(b, tenders.c.kind)
-    ):
-        tender_sums[scope.day_of(key)][kind] += int(net or 0)
-
-    rat = refunds.c.refunded_at
-    rb = scope.bucket(rat, chars)
-    r_window = and_(rat >= start, rat < end)
-    fold(conn.execute(select(rb, func.count(), func.sum(refunds.c.amount))
-                      .where(r_window).group_by(rb)), ("refunds", "refund_amount"))
-    for key, kind, amount in conn.execute(
-        select(rb, refund_tenders.c.kind, func.sum(refund_tenders.c.amount))
-        .select_from(refunds.join(refund_tenders, refund_tenders.c.refund_id == refunds.c.id))
-        .where(r_window).group_by(rb, refund_tenders.c.kind)
-    ):
-        tender_sums[scope.day_of(key)][kind] -= int(amount or 0)
-
-    lat = ledger.c.at
-    lb = scope.bucket(lat, chars)
-    k, d = ledger.c.kind, ledger.c.delta
-    fold(conn.execute(select(
-        lb,
-        func.sum(case((k.in_(("earn", "reverse")), d), else_=0)),
-        func.sum(case((k == "redeem", -d), else_=0)),
-        func.sum(case((k == "expire", -d), else_=0)),
-        func.sum(case((k == "adjust", d), else_=0)),
-    ).where(lat >= start, lat < end).group_by(lb)),
-        ("points_earned", "points_redeemed", "points_expired", "points_adjusted"))
-
-    sat = sv_moves.c.at
-    sb = scope.bucket(sat, chars)
-    mk, value = sv_moves.c.kind, sv_moves.c.principal + sv_moves.c.bonus
-    fold(conn.execute(select(
-        sb,
-        func.sum(case((mk == "topup", value), else_=0)),
-        func.sum(case((mk == "topup", sv_moves.c.paid), else_=0)),
-        func.sum(case((mk.in_(("spend", "refund")), -value), else_=0)),
-    ).where(sat >= start, sat < end).group_by(sb)),
-        ("sv_topped_up", "sv_topup_paid", "sv_spent"))
+def stored(instant: datetime) -> str:
+    """An instant as the database stores it (fixed-width ISO text, so text order = time)."""
+    return str(_UTC_TEXT.process_bind_param(instant, None))  # type: ignore[arg-type]
 
 
-def _members(conn, scope, start, end, chars, fold) -> None:
-    at = members.c.created_at
-    b = scope.bucket(at, chars)
-    fold(conn.execute(select(b, func.count()).where(
-        at >= start, at < end, members.c.merged_into_id.is_(None),
-        scope.owned(members.c.home_store_id)).group_by(b)), ("new_members",))
+def windows(spans: Iterable[tuple[str, datetime, datetime]]) -> CTE:
+    """A table (key, start, end) of UTC windows: WITH w(k, s, e) AS (VALUES ...)."""
+    return values(column("k", String), column("s", String), column("e", String),
+                  name="w").data([(key, stored(s), stored(e)) for key, s, e in spans]).cte("w")
+
+
+def day_windows(scope: Scope, days: Iterable[date]) -> CTE:
+    return windows((d.isoformat(), *scope.bounds(Period.day(d))) for d in days)
+
+
+def _in(w: CTE, at: ColumnElement[datetime]) -> ColumnElement[bool]:
+    return and_(at >= w.c.s, at < w.c.e)
 
 
 def not_voided() -> ColumnElement[bool]:
     """Leaves out voided check-ins by rowid, which every index of `checkins` carries, so the
-    report's covering index never has to reach the table rows (voids are few: the set of
-    their rowids is built once per query)."""
+    covering index never has to reach the table rows (voids are few: the set of their rowids
+    is built once per query)."""
     voided = checkins.alias("voided")
     rowids = select(literal_column("voided.rowid", Integer)).select_from(voided).where(
         voided.c.id.in_(select(voids.c.checkin_id)))
     return literal_column("checkins.rowid").not_in(rowids)
 
 
-def _checkins(conn, scope, start, end, chars, fold) -> None:
-    at = checkins.c.at
-    b = scope.bucket(at, chars)
-    fold(conn.execute(select(
-        b,
+class _Days:
+    """Per-day sums being gathered."""
+
+    def __init__(self) -> None:
+        self.values: dict[date, dict[str, int]] = defaultdict(lambda: defaultdict(int))
+        self.tenders: dict[date, dict[str, int]] = defaultdict(lambda: defaultdict(int))
+
+    def fold(self, rows: Iterable[Sequence[object]], names: tuple[str, ...]) -> None:
+        for key, *sums in rows:
+            day = self.values[date.fromisoformat(str(key))]
+            for name, value in zip(names, sums, strict=True):
+                day[name] += int(value or 0)  # type: ignore[call-overload]
+
+    def fold_tenders(self, rows: Iterable[Sequence[object]], sign: int) -> None:
+        for key, kind, amount in rows:
+            self.tenders[date.fromisoformat(str(key))][str(kind)] += sign * int(amount or 0)  # type: ignore[call-overload]
+
+
+def daily_figures(conn: Connection, scope: Scope, period: Period,
+                  tender_days: Iterable[date] = ()) -> dict[date, Figures]:
+    """Figures (all but unique members) of every business day of `period`. Revenue per tender
+    (a join per sale, the dearest part) only for `tender_days`."""
+    w = day_windows(scope, period.each_day())
+    got = _Days()
+    if scope.money_here:
+        _money(conn, w, got)
+        wanted = sorted(set(tender_days))
+        if wanted:
+            _tenders(conn, day_windows(scope, wanted), got)
+    _members(conn, scope, w, got)
+    _checkins(conn, scope, w, got)
+    _classes(conn, scope, w, got)
+    out: dict[date, Figures] = {}
+    for day in period.each_day():
+        kinds = got.tenders.get(day, {})
+        out[day] = Figures(**got.values.get(day, {}),
+                           tenders=tuple(sorted((k, v) for k, v in kinds.items() if v)))
+    return out
+
+
+def _grouped(w: CTE, *columns: object) -> Select[tuple[object, ...]]:
+    return select(w.c.k, *columns).select_from(w)
+
+
+def _money(conn: Connection, w: CTE, got: _Days) -> None:
+    at = sales.c.finalized_at
+    got.fold(conn.execute(_grouped(
+        w, func.count(), func.sum(sales.c.gross),
+        func.sum(sales.c.manual_discount + sales.c.member_discount), func.sum(sales.c.total),
+    ).join(sales, _in(w, at)).group_by(w.c.k)), ("sales", "gross", "discounts", "sales_total"))
+    got.fold(conn.execute(_grouped(w, func.count(), func.sum(refunds.c.amount))
+                          .join(refunds, _in(w, refunds.c.refunded_at)).group_by(w.c.k)),
+             ("refunds", "refund_amount"))
+    k, d = ledger.c.kind, ledger.c.delta
+    got.fold(conn.execute(_grouped(
+        w,
+        func.sum(case((k.in_(("earn", "reverse")), d), else_=0)),
+        func.sum(case((k == "redeem", -d), else_=0)),
+        func.sum(case((k == "expire", -d), else_=0)),
+        func.sum(case((k == "adjust", d), else_=0)),
+    ).join(ledger, _in(w, ledger.c.at)).group_by(w.c.k)),
+        ("points_earned", "points_redeemed", "points_expired", "points_adjusted"))
+    mk, value = sv_moves.c.kind, sv_moves.c.principal + sv_moves.c.bonus
+    got.fold(conn.execute(_grouped(
+        w,
+        func.sum(case((mk == "topup", value), else_=0)),
+        func.sum(case((mk == "topup", sv_moves.c.paid), else_=0)),
+        func.sum(case((mk.in_(("spend", "refund")), -value), else_=0)),
+    ).join(sv_moves, _in(w, sv_moves.c.at)).group_by(w.c.k)),
+        ("sv_topped_up", "sv_topup_paid", "sv_spent"))
+
+
+def _tenders(conn: Connection, w: CTE, got: _Days) -> None:
+    got.fold_tenders(conn.execute(
+        _grouped(w, tenders.c.kind, func.sum(tenders.c.net))
+        .join(sales, _in(w, sales.c.finalized_at))
+        .join(tenders, tenders.c.sale_id == sales.c.id)
+        .group_by(w.c.k, tenders.c.kind)), 1)
+    got.fold_tenders(conn.execute(
+        _grouped(w, refund_tenders.c.kind, func.sum(refund_tenders.c.amount))
+        .join(refunds, _in(w, refunds.c.refunded_at))
+        .join(refund_tenders, refund_tenders.c.refund_id == refunds.c.id)
+        .group_by(w.c.k, refund_tenders.c.kind)), -1)
+
+
+def _members(conn: Connection, scope: Scope, w: CTE, got: _Days) -> None:
+    got.fold(conn.execute(_grouped(w, func.count())
+                          .join(members, _in(w, members.c.created_at))
+                          .where(members.c.merged_into_id.is_(None),
+                                 scope.owned(members.c.home_store_id))
+                          .group_by(w.c.k)), ("new_members",))
+
+
+def _checkins(conn: Connection, scope: Scope, w: CTE, got: _Days) -> None:
+    got.fold(conn.execute(_grouped(
+        w,
         func.sum(case((checkins.c.granted, 1), else_=0)),
         func.sum(case((checkins.c.granted, 0), else_=1)),
-    ).where(at >= start, at < end, scope.owned(checkins.c.store_id), not_voided())
-        .group_by(b)), ("checkins", "denied"))
+    ).join(checkins, _in(w, checkins.c.at))
+        .where(scope.owned(checkins.c.store_id), not_voided()).group_by(w.c.k)),
+        ("checkins", "denied"))
 
 
-def _classes(conn, scope, start, end, chars, fold) -> None:
-    at = class_sessions.c.starts_at
-    b = scope.bucket(at, chars)
-    held = bookings.c.status.in_(HELD)
-    booked = (select(func.count()).where(bookings.c.session_id == class_sessions.c.id, held)
-              .scalar_subquery())
-    attended = (select(func.count()).where(bookings.c.session_id == class_sessions.c.id,
-                                           bookings.c.status == "attended").scalar_subquery())
-    no_show = (select(func.count()).where(bookings.c.session_id == class_sessions.c.id,
-                                          bookings.c.status == "no_show").scalar_subquery())
-    fold(conn.execute(select(
-        b, func.count(), func.sum(class_sessions.c.capacity), func.sum(booked),
-        func.sum(attended), func.sum(no_show),
-    ).select_from(class_sessions.join(class_types,
-                                      class_types.c.id == class_sessions.c.class_type_id))
-        .where(at >= start, at < end, not_(class_sessions.c.cancelled),
-               class_sessions.c.deleted_at.is_(None), scope.owned(class_types.c.store_id))
-        .group_by(b)), ("sessions", "seats", "booked", "attended", "no_shows"))
+def _classes(conn: Connection, scope: Scope, w: CTE, got: _Days) -> None:
+    def count(*where: ColumnElement[bool]) -> object:
+        return (select(func.count()).where(bookings.c.session_id == class_sessions.c.id, *where)
+                .scalar_subquery())
+
+    got.fold(conn.execute(_grouped(
+        w, func.count(), func.sum(class_sessions.c.capacity),
+        func.sum(count(bookings.c.status.in_(HELD))),
+        func.sum(count(bookings.c.status == "attended")),
+        func.sum(count(bookings.c.status == "no_show")),
+    ).join(class_sessions, _in(w, class_sessions.c.starts_at))
+        .join(class_types, class_types.c.id == class_sessions.c.class_type_id)
+        .where(not_(class_sessions.c.cancelled), class_sessions.c.deleted_at.is_(None),
+               scope.owned(class_types.c.store_id)).group_by(w.c.k)),
+        ("sessions", "seats", "booked", "attended", "no_shows"))

@@ -146,7 +146,6 @@ class TrendPoint:
     revenue: int
     sales: int
     checkins: int
-    unique_members: int
 
 
 @dataclass(frozen=True, slots=True)

@@ -1150,12 +1150,12 @@ The administrator %2 has been created. Correct this and press Finish again, or p
 <context>
     <name>ReportCharts</name>
     <message>
-        <location filename="../../desktop_app/qt/pages/reports_views.py" line="+116"/>
+        <location filename="../../desktop_app/qt/pages/reports_views.py" line="+123"/>
         <source>Check-ins by hour</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Revenue by payment method (¥)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1568,14 +1568,14 @@ The administrator %2 has been created. Correct this and press Finish again, or p
 <context>
     <name>ReportsPage</name>
     <message>
-        <location filename="../../desktop_app/qt/pages/reports.py" line="+147"/>
-        <location line="+74"/>
-        <location line="+21"/>
+        <location filename="../../desktop_app/qt/pages/reports.py" line="+150"/>
+        <location line="+87"/>
+        <location line="+25"/>
         <source>All stores</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-82"/>
+        <location line="-99"/>
         <source>Reports need the report.view permission.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1585,7 +1585,7 @@ The administrator %2 has been created. Correct this and press Finish again, or p
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location line="+19"/>
+        <location line="+32"/>
         <source>Not synced yet: these figures are this desk&apos;s own data. %n change(s) waiting to be sent.</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -1627,12 +1627,12 @@ The administrator %2 has been created. Correct this and press Finish again, or p
     </message>
     <message>
         <location line="+17"/>
-        <location line="+21"/>
+        <location line="+25"/>
         <source>Reports</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-16"/>
+        <location line="-20"/>
         <source>Business day</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1669,6 +1669,11 @@ The administrator %2 has been created. Correct this and press Finish again, or p
     <message>
         <location line="+1"/>
         <source>Print summary</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The print queue does not know the daily summary receipt yet.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2822,7 +2827,7 @@ The administrator %2 has been created. Correct this and press Finish again, or p
 <context>
     <name>Tile</name>
     <message>
-        <location filename="../../desktop_app/qt/pages/reports_views.py" line="-191"/>
+        <location filename="../../desktop_app/qt/pages/reports_views.py" line="-199"/>
         <source>previous %1 (%2)
 last week %3 (%4)</source>
         <translation type="unfinished"></translation>

@@ -121,17 +121,20 @@ def test_a_range_sums_its_days_but_counts_members_once(dataset) -> None:
     # The previous two days (02-27, 02-28) are empty; one week earlier is 02-22..02-23.
     assert r.previous.sales == 0
     assert (r.last_week.sales, r.last_week.checkins) == (1, 1)
+    # By tender: the range's own breakdown (no comparison for ranges).
+    assert dict(r.current.tenders).get("card", 0) == 0  # s1's 3000 less its refund
+    assert dict(r.current.tenders)["cash"] == 350 + 7200 + 2800  # s8, s2, s7
+    assert r.last_week.tenders == ()
 
 
 def test_fourteen_day_trend(dataset) -> None:
     points = dataset.services.reports.trend(dataset.manager, D)
     assert [p.day for p in points][0] == date(2026, 2, 17) and len(points) == 14
     by_day = {p.day: p for p in points if p.sales or p.checkins}
-    assert {d: (p.revenue, p.sales, p.checkins, p.unique_members)
-            for d, p in by_day.items()} == {
-        date(2026, 2, 23): (700, 1, 1, 1),
-        date(2026, 3, 1): (3350, 2, 2, 2),
-        D: (11450, 5, 5, 3),
+    assert {d: (p.revenue, p.sales, p.checkins) for d, p in by_day.items()} == {
+        date(2026, 2, 23): (700, 1, 1),
+        date(2026, 3, 1): (3350, 2, 2),
+        D: (11450, 5, 5),
     }
 
 
