@@ -111,11 +111,12 @@ class _Days:
             self.tenders[date.fromisoformat(str(key))][str(kind)] += sign * int(amount or 0)  # type: ignore[call-overload]
 
 
-def daily_figures(conn: Connection, scope: Scope, period: Period,
+def daily_figures(conn: Connection, scope: Scope, days: Iterable[date],
                   tender_days: Iterable[date] = ()) -> dict[date, Figures]:
-    """Figures (all but unique members) of every business day of `period`. Revenue per tender
-    (a join per sale, the dearest part) only for `tender_days`."""
-    w = day_windows(scope, period.each_day())
+    """Figures (all but unique members) of each business day in `days` (in any order, with
+    gaps). Revenue per tender (a join per sale, the dearest part) only for `tender_days`."""
+    wanted_days = sorted(set(days))
+    w = day_windows(scope, wanted_days)
     got = _Days()
     if scope.money_here:
         _money(conn, w, got)
@@ -125,8 +126,24 @@ def daily_figures(conn: Connection, scope: Scope, period: Period,
     _members(conn, scope, w, got)
     _checkins(conn, scope, w, got)
     _classes(conn, scope, w, got)
+    return _figures(got, wanted_days)
+
+
+def trend_figures(conn: Connection, scope: Scope, days: Iterable[date]) -> dict[date, Figures]:
+    """Only what the trend draws (revenue, sales, check-ins) of each day in `days`."""
+    wanted_days = sorted(set(days))
+    got = _Days()
+    if wanted_days:
+        w = day_windows(scope, wanted_days)
+        if scope.money_here:
+            _sales(conn, w, got)
+        _checkins(conn, scope, w, got)
+    return _figures(got, wanted_days)
+
+
+def _figures(got: _Days, days: list[date]) -> dict[date, Figures]:
     out: dict[date, Figures] = {}
-    for day in period.each_day():
+    for day in days:
         kinds = got.tenders.get(day, {})
         out[day] = Figures(**got.values.get(day, {}),
                            tenders=tuple(sorted((k, v) for k, v in kinds.items() if v)))
@@ -137,7 +154,7 @@ def _grouped(w: CTE, *columns: object) -> Select[tuple[object, ...]]:
     return select(w.c.k, *columns).select_from(w)
 
 
-def _money(conn: Connection, w: CTE, got: _Days) -> None:
+def _sales(conn: Connection, w: CTE, got: _Days) -> None:
     at = sales.c.finalized_at
     got.fold(conn.execute(_grouped(
         w, func.count(), func.sum(sales.c.gross),
@@ -146,6 +163,10 @@ def _money(conn: Connection, w: CTE, got: _Days) -> None:
     got.fold(conn.execute(_grouped(w, func.count(), func.sum(refunds.c.amount))
                           .join(refunds, _in(w, refunds.c.refunded_at)).group_by(w.c.k)),
              ("refunds", "refund_amount"))
+
+
+def _money(conn: Connection, w: CTE, got: _Days) -> None:
+    _sales(conn, w, got)
     k, d = ledger.c.kind, ledger.c.delta
     got.fold(conn.execute(_grouped(
         w,

@@ -19,6 +19,7 @@ from desktop_app.reports.figures import (
     class_types,
     daily_figures,
     not_voided,
+    trend_figures,
     windows,
 )
 from desktop_app.reports.model import (
@@ -165,12 +166,13 @@ def summarise(conn: Connection, period: Period, store_id: str | None = None,
     scope = scope_of(conn, store_id)
     previous, last_week = period.previous(), period.last_week()
     trend_days = _trend_period(period.last, TREND_DAYS)
-    union = Period(min(previous.first, last_week.first, trend_days.first), period.last)
+    compared = period.each_day() + previous.each_day() + last_week.each_day()
     # By tender, comparisons only for a single day: for a range the breakdown is the period's
     # own (a join per sale; a month beside two more months would triple the dearest query).
-    tender_days = period.each_day() + (
-        previous.each_day() + last_week.each_day() if period.days == 1 else [])
-    days = daily_figures(conn, scope, union, tender_days)
+    tender_days = compared if period.days == 1 else period.each_day()
+    days = daily_figures(conn, scope, compared, tender_days)
+    # The trend's other days need only revenue, sales and check-ins.
+    days.update(trend_figures(conn, scope, [d for d in trend_days.each_day() if d not in days]))
 
     def compared_unique(other: Period) -> int:
         # Unique members of a comparison: for a single day only. Over a month each count
@@ -209,4 +211,4 @@ def trend(conn: Connection, last_day: date, store_id: str | None = None,
     """One point per business day for the `days` days ending with `last_day`."""
     scope = scope_of(conn, store_id)
     period = _trend_period(last_day, days)
-    return _trend(daily_figures(conn, scope, period), period)
+    return _trend(trend_figures(conn, scope, period.each_day()), period)

@@ -68,15 +68,17 @@ def _absent(conn: Connection, scope: Scope, end: datetime, since_days: int, wind
               .group_by(checkins.c.member_id).subquery())
     who = (lapsed.join(members, members.c.id == lapsed.c.member_id))
     active = (members.c.status == "active", members.c.merged_into_id.is_(None))
-    count = conn.execute(select(func.count()).select_from(who).where(*active)).scalar() or 0
+    # One pass: the window count is taken over every lapsed member before the LIMIT.
     rows = conn.execute(
         select(members.c.id, members.c.number, members.c.name, members.c.phone,
-               lapsed.c.last_seen, members.c.consent_sms, members.c.consent_email)
+               lapsed.c.last_seen, members.c.consent_sms, members.c.consent_email,
+               func.count().over())
         .select_from(who).where(*active)
-        .order_by(lapsed.c.last_seen.desc(), members.c.number).limit(limit))
-    return int(count), [
+        .order_by(lapsed.c.last_seen.desc(), members.c.number).limit(limit)).all()
+    count = int(rows[0][-1]) if rows else 0
+    return count, [
         AbsentLine(mid, number, name, phone, _utc(last), bool(sms), bool(email))
-        for mid, number, name, phone, last, sms, email in rows]
+        for mid, number, name, phone, last, sms, email, _ in rows]
 
 
 def _utc(value: datetime | str) -> datetime:
