@@ -41,6 +41,10 @@ from desktop_app.devices.receipts.templates import (
     topup_receipt,
 )
 from desktop_app.devices.receipts.templates.common import kv
+from desktop_app.devices.receipts.templates.daily_summary import (
+    DailySummary,
+    daily_summary_receipt,
+)
 from desktop_app.devices.receipts.templates.labels import LANGUAGES, format_money
 
 Builder = Callable[[Any, StoreText, str, bool], Document]
@@ -51,6 +55,7 @@ TEMPLATES: dict[str, tuple[type[Any], Builder]] = {
     "topup": (TopUp, topup_receipt),
     "shift_report": (ShiftReport, shift_report),
     "member_card": (MemberCard, member_card),
+    "daily_summary": (DailySummary, daily_summary_receipt),
 }
 TEST_PAGE = "test_page"
 DRAWER_KICK = "drawer_kick"

@@ -254,10 +254,6 @@ class ReportsPage(Page):
         self.csv_button.setText(self.tr("Export CSV…"))
         self.pdf_button.setText(self.tr("Export PDF…"))
         self.print_button.setText(self.tr("Print summary"))
-        if not printable():
-            self.print_button.setEnabled(False)
-            self.print_button.setToolTip(self.tr(
-                "The print queue does not know the daily summary receipt yet."))
         if self.store_box.count():
             self.store_box.setItemText(0, self.tr("All stores"))
         self.charts.retranslate()
@@ -287,14 +283,6 @@ class ReportsPage(Page):
             ("sv_topped_up", self.tr("Stored value topped up"), True),
             ("sv_spent", self.tr("Stored value spent"), True),
         ]
-
-
-def printable() -> bool:
-    """The receipt template exists; the print queue must also list it among its kinds."""
-    from desktop_app.devices.printing.payload import KINDS
-    from desktop_app.devices.receipts.templates.daily_summary import KIND
-
-    return KIND in KINDS
 
 
 def _write_csv(services: object, actor: object, period: Period, store: str | None,
