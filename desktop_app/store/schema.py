@@ -4,12 +4,14 @@ tables in its own module adds one import line here."""
 
 from __future__ import annotations
 
-from desktop_app.store import models
-from desktop_app.store import checkin_models  # noqa: F401  check-ins, classes, bookings
-from desktop_app.store import search_models  # noqa: F401  member search index
-from desktop_app.store import print_models  # noqa: F401  print queue
-from desktop_app.store import checkout_models  # noqa: F401  products, sales, points, shifts
-from desktop_app.store import report_indexes  # noqa: F401  daily summary indexes
+from desktop_app.store import (
+    checkin_models,  # noqa: F401  check-ins, classes, bookings
+    checkout_models,  # noqa: F401  products, sales, points, shifts
+    models,
+    print_models,  # noqa: F401  print queue
+    report_indexes,  # noqa: F401  daily summary indexes
+    search_models,  # noqa: F401  member search index
+)
 from desktop_app.store.models import Base
 
 metadata = Base.metadata

@@ -9,9 +9,9 @@ from typing import Any
 import pytest
 from sqlalchemy import func, select
 
+from desktop_app.devices.receipts.templates import StoreText
 from desktop_app.domain.checkin import Reason, Verdict
 from desktop_app.domain.entitlements import EntitlementKind
-from desktop_app.devices.receipts.templates import StoreText
 from desktop_app.domain.errors import PermissionDenied
 from desktop_app.domain.permissions import Permission, Role
 from desktop_app.services.entitlements import EntitlementDraft

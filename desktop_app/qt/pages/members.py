@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop_app.domain.permissions import Actor
 from desktop_app.qt.pages.base import Page
 from desktop_app.qt.pages.member_dialog import MemberDialog
 from desktop_app.qt.pages.member_profile import ProfilePanel
@@ -207,7 +208,7 @@ class MembersPage(Page):
         dialog.member_saved.connect(self.open_member)
         dialog.open()
 
-    def _actor(self):  # type: ignore[no-untyped-def]
+    def _actor(self) -> Actor | None:
         return self.context.current_actor() if self.context else None
 
     # -- keyboard -------------------------------------------------------------------------

@@ -108,7 +108,7 @@ class ReportsPage(Page):
                                   on_result=self._show_stores)
 
     def _today(self) -> date:
-        return self.today_day or self.first_day.date().toPython()
+        return self.today_day or _day(self.first_day.date())
 
     def _got_today(self, day: date) -> None:
         self.today_day = day
@@ -129,7 +129,7 @@ class ReportsPage(Page):
         self.refresh()
 
     def _period_changed(self) -> None:
-        first, last = self.first_day.date().toPython(), self.last_day.date().toPython()
+        first, last = _day(self.first_day.date()), _day(self.last_day.date())
         if last < first:  # a range always runs forwards
             self.last_day.blockSignals(True)
             self.last_day.setDate(self.first_day.date())
@@ -137,7 +137,7 @@ class ReportsPage(Page):
         self.refresh()
 
     def selected_period(self) -> Period:
-        first, last = self.first_day.date().toPython(), self.last_day.date().toPython()
+        first, last = _day(self.first_day.date()), _day(self.last_day.date())
         return Period(first, max(first, last))
 
     def selected_store(self) -> str | None:
@@ -283,6 +283,11 @@ class ReportsPage(Page):
             ("sv_topped_up", self.tr("Stored value topped up"), True),
             ("sv_spent", self.tr("Stored value spent"), True),
         ]
+
+
+def _day(value: QDate) -> date:
+    """A QDate as a date (PySide6's toPython() is typed as returning object)."""
+    return date(value.year(), value.month(), value.day())
 
 
 def _write_csv(services: object, actor: object, period: Period, store: str | None,
