@@ -263,6 +263,10 @@ class SyncStore:
                 apply = sync_apply.ENTITIES[page.entity]
                 key = "key" if page.entity == "setting" else "id"
                 for row in page.rows:
+                    if page.entity == "card" and session.get(Member, row["member_id"]) is None:
+                        # The member was made after its bootstrap pages went by; the pull,
+                        # whose cursor was taken before bootstrap began, brings both.
+                        continue
                     apply(session, str(row[key]), "upsert", row, now)
             if page.after is not None:
                 set_state(session, BOOT_AFTER + page.entity, page.after)

@@ -361,7 +361,12 @@ class SyncEngine:
         """Sync until `stop` is set: after a success wait for the server's poke (long-poll)
         or the interval; after a failure wait the backoff delay."""
         while not stop.is_set():
-            report = self.sync_once() if self.store.enrolment() else SyncReport(False)
+            try:
+                report = self.sync_once() if self.store.enrolment() else SyncReport(False)
+            except Exception:  # a bug or a local database fault must not end syncing
+                log.exception("sync round failed; trying again after the backoff")
+                stop.wait(self.backoff.next_delay())
+                continue
             if not report.ok:
                 stop.wait(report.retry_in_s or interval_s)
                 continue
