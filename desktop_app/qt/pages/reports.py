@@ -6,8 +6,10 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import QDate
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
@@ -100,11 +102,26 @@ class ReportsPage(Page):
 
     # -- data -------------------------------------------------------------------------------
     def attach(self, context: DeskContext) -> None:
+        """Reports load when the page is first shown, not at every sign-in: a cashier who
+        never opens them costs the database nothing."""
         super().attach(context)
-        context.runner.submit(context.services.reports.today, on_result=self._got_today)
+        self._loaded = False
+        if self.isVisible():
+            self._load()
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802
+        super().showEvent(event)
+        if self.context is not None and not getattr(self, "_loaded", False):
+            self._load()
+
+    def _load(self) -> None:
+        context = self.context
+        assert context is not None
+        self._loaded = True
+        context.runner.submit(_business_today, context.services, on_result=self._got_today)
         actor = context.current_actor()
         if actor is not None and actor.can(Permission.REPORT_VIEW):
-            context.runner.submit(context.services.reports.stores, actor,
+            context.runner.submit(_stores, context.services, actor,
                                   on_result=self._show_stores)
 
     def _today(self) -> date:
@@ -283,6 +300,15 @@ class ReportsPage(Page):
             ("sv_topped_up", self.tr("Stored value topped up"), True),
             ("sv_spent", self.tr("Stored value spent"), True),
         ]
+
+
+def _business_today(services: Any) -> date:
+    """On the database lane: the store's business day now."""
+    return services.reports.today()
+
+
+def _stores(services: Any, actor: Any) -> Any:
+    return services.reports.stores(actor)
 
 
 def _day(value: QDate) -> date:

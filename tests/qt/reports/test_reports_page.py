@@ -35,6 +35,7 @@ def page_for(qtbot, services, runner, actor) -> ReportsPage:  # type: ignore[no-
     qtbot.addWidget(page)
     page.resize(1400, 1000)
     page.attach(DeskContext(services, runner, lambda: actor))
+    page.show()  # reports load when the page is first shown
     return page
 
 
