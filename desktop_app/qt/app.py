@@ -13,7 +13,7 @@ import sys
 import time
 from functools import partial
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QStyleFactory
@@ -27,14 +27,13 @@ from desktop_app.qt.desk_sync import DeskSync
 from desktop_app.qt.errors import ErrorHandler
 from desktop_app.qt.i18n import Translations, choose_language
 from desktop_app.qt.idle import IdleWatcher
-from desktop_app.qt.printer_status import PrinterStatus
+from desktop_app.qt.receipt_printing import ReceiptPrinting
 from desktop_app.qt.scanner_hub import ScannerHub
 from desktop_app.qt.scanning.wedge_filter import WedgeFilter
 from desktop_app.qt.session import DeskSession
 from desktop_app.qt.tasks import ThreadedTaskRunner
 
 if TYPE_CHECKING:
-    from desktop_app.services.print_worker import PrintWorker
     from desktop_app.services.registry import Services
 
 log = logging.getLogger(__name__)
@@ -62,98 +61,6 @@ def _announce_when_ready(session: DeskSession) -> None:
             out.write(f"sign-in ready {time.time():.6f}\n")
 
     session.services_ready.connect(lambda: QTimer.singleShot(0, write))
-
-
-class ReceiptPrinting:
-    """Starts the print worker once the database is open, shows its state in the status bar,
-    queues a receipt for every finished sale, and stops the worker before the services close
-    (its connection comes first on aboutToQuit)."""
-
-    def __init__(self, app: QApplication, session: DeskSession, paths: DataPaths,
-                 runner: ThreadedTaskRunner) -> None:
-        self._session = session
-        self._runner = runner
-        self._devices = DeviceConfigStore(paths.config)
-        self._worker: PrintWorker | None = None
-        self.status = PrinterStatus(app)
-        app.aboutToQuit.connect(self.stop)
-        session.services_ready.connect(self.start)
-        session.signed_in.connect(lambda _actor: self._signed_in())
-        self.status.printer_state_changed.connect(lambda *_: self._show())
-
-    def start(self) -> None:
-        services = self._session.services
-        if services is None or self._worker is not None:
-            return
-        if self._devices.load().printer.transport == "none":
-            return  # nothing to print to; jobs wait in the queue until a printer is set up
-        from desktop_app.services.print_worker import PrintWorker
-
-        self._worker = PrintWorker(services.printing, lambda: self._devices.load().printer)
-        self._worker.on_state(self.status.report)
-        self._worker.start()
-
-    def _signed_in(self) -> None:
-        window = self._session.main_window
-        if window is not None and not window.property("receipts_wired"):
-            window.setProperty("receipts_wired", True)
-            window.checkout.sale_finalized.connect(self.print_sale)
-            window.printer_test_requested.connect(self.print_test_page)
-            window.device_settings_saved.connect(lambda _devices: self.restart())
-        self._show()
-
-    def print_sale(self, result: Any) -> None:
-        """Queue the sale's receipt (on the database lane; the worker prints it when it can).
-        A replayed sale was printed the first time: no second receipt."""
-        services, actor = self._session.services, self._session.actor
-        if services is None or result.replayed:
-            return
-        self._runner.submit(queue_receipt, services, actor, "sale", result.receipt,
-                            self._session.language)
-
-    def print_test_page(self, setup: str) -> None:
-        services, actor = self._session.services, self._session.actor
-        if services is None:
-            return
-        self.restart()
-        self._runner.submit(queue_test_page, services, actor, setup, self._session.language)
-
-    def restart(self) -> None:
-        """Device settings changed: start (or stop) the worker to match them."""
-        self.stop()
-        self.start()
-        self._show()
-
-    def stop(self) -> None:
-        if self._worker is not None:
-            self._worker.stop()
-            self._worker = None
-
-    def _show(self) -> None:
-        window = self._session.main_window
-        if window is not None:
-            activity = self.status.activity if self._worker is not None else "off"
-            window.set_printer_state(activity, self.status.detail)
-
-
-def queue_receipt(services: Services, actor: Any, kind: str, data: Any, lang: str) -> Any:
-    """Runs on the database lane: the store's header and footer from its settings, then the
-    job into the print queue."""
-    from desktop_app.devices.receipts.templates import StoreText
-
-    settings = services.settings.current()
-    header = tuple(line for line in (settings.store_name, settings.store_address) if line)
-    return services.printing.print_receipt(actor, kind, data, StoreText(header), lang)
-
-
-def queue_test_page(services: Services, actor: Any, setup: str, lang: str) -> Any:
-    """Runs on the database lane: a test page with the store's header into the queue."""
-    from desktop_app.devices.receipts.templates import StoreText
-
-    settings = services.settings.current()
-    store = StoreText(tuple(line for line in (settings.store_name, settings.store_address)
-                            if line))
-    return services.printing.print_test_page(actor, store, lang, setup)
 
 
 def _offer_scanner_window(session: DeskSession, scanners: ScannerHub) -> None:

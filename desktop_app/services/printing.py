@@ -29,6 +29,7 @@ from desktop_app.domain.errors import Conflict, NotFound, ValidationError
 from desktop_app.domain.ids import new_id
 from desktop_app.domain.permissions import Actor, Permission
 from desktop_app.domain.print_jobs import CANCELLABLE, Backoff, JobState
+from desktop_app.domain.settings import StoreSettings
 from desktop_app.services.base import Service
 from desktop_app.store.db import Database
 from desktop_app.store.print_models import PrintJob
@@ -79,6 +80,12 @@ class NotDue:
     """The head of the queue waits for its retry time."""
 
     at: datetime
+
+
+def store_header(settings: StoreSettings) -> StoreText:
+    """The header every receipt carries: the store's name, then its address when it has one."""
+    return StoreText(tuple(line for line in (settings.store_name, settings.store_address)
+                           if line))
 
 
 def _title(job: PrintJob) -> str:

@@ -6,7 +6,7 @@ from __future__ import annotations
 from desktop_app.devices.receipts.transports import MemoryTransport
 from desktop_app.domain.device_settings import PrinterSettings
 from desktop_app.domain.sales import SaleLine, Tender, TenderKind
-from desktop_app.qt.app import queue_receipt
+from desktop_app.qt.receipt_printing import queue_receipt
 from desktop_app.services.checkout import Cart
 from desktop_app.services.print_worker import PrintWorker
 from tests.helpers.escpos_decode import decode

@@ -324,12 +324,11 @@ def _write_csv(services: object, actor: object, period: Period, store: str | Non
 
 def _print(services: object, actor: object, bundle: ReportBundle, lang: str) -> None:
     """Queue the summary on the receipt printer (the print worker sends it)."""
-    from desktop_app.devices.receipts.templates import StoreText
     from desktop_app.devices.receipts.templates.daily_summary import KIND
+    from desktop_app.services.printing import store_header
     from desktop_app.services.reports import receipt_data
 
-    settings = services.settings.current()  # type: ignore[attr-defined]
-    store = StoreText((settings.store_name, settings.store_address))
+    store = store_header(services.settings.current())  # type: ignore[attr-defined]
     data = receipt_data(bundle.summary, services.clock.now())  # type: ignore[attr-defined]
     services.printing.print_receipt(actor, KIND, data, store, lang)  # type: ignore[attr-defined]
     services.reports.record_export(actor, bundle.summary.period, "print")  # type: ignore
