@@ -28,6 +28,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+from _common import demo_db, pct  # noqa: E402  (bench/ is the script's folder)
 
 from desktop_app.domain.bookings import BookingRefused  # noqa: E402
 from desktop_app.domain.clock import SystemClock  # noqa: E402
@@ -36,25 +37,7 @@ from desktop_app.domain.permissions import Actor, Role  # noqa: E402
 from desktop_app.services.entitlements import EntitlementDraft  # noqa: E402
 from desktop_app.services.registry import Services  # noqa: E402
 
-BENCH_DIR = Path("/tmp/fd-bench")
 ACTOR = Actor("00000000-0000-7000-8000-00000000bench", "bench", "Bench", Role.ADMIN)
-
-
-def pct(xs: list[float], p: float) -> float:
-    s = sorted(xs)
-    return s[min(len(s) - 1, int(round(p / 100 * (len(s) - 1))))]
-
-
-def demo_db(members: int) -> Path:
-    name = "demo-1m.sqlite3" if members == 1_000_000 else f"demo-{members}.sqlite3"
-    path = BENCH_DIR / name
-    if not path.exists():
-        from desktop_app.store.demo import write_demo_database
-
-        print(f"generating {members:,} demo members into {path} ...", flush=True)
-        BENCH_DIR.mkdir(parents=True, exist_ok=True)
-        write_demo_database(path, members=members, seed=1)
-    return path
 
 
 def with_checkins(base: Path, checkins: int) -> Path:

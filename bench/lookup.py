@@ -25,6 +25,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+from _common import demo_db, pct  # noqa: E402  (bench/ is the script's folder)
 
 from desktop_app.domain.clock import SystemClock  # noqa: E402
 from desktop_app.domain.member_query import TermKind, name_terms  # noqa: E402
@@ -34,25 +35,6 @@ from desktop_app.store.db import Database  # noqa: E402
 from desktop_app.store.search import build_search_index  # noqa: E402
 
 CLASSES = ("number", "card", "phone", "phone_last4", "name", "pinyin", "email")
-BENCH_DIR = Path("/tmp/fd-bench")
-
-
-def pct(xs: list[float], p: float) -> float:
-    s = sorted(xs)
-    return s[min(len(s) - 1, int(round(p / 100 * (len(s) - 1))))]
-
-
-def demo_db(members: int, path: Path | None) -> Path:
-    if path is None:
-        name = "demo-1m.sqlite3" if members == 1_000_000 else f"demo-{members}.sqlite3"
-        path = BENCH_DIR / name
-    if not path.exists():
-        from desktop_app.store.demo import write_demo_database
-
-        print(f"generating {members:,} demo members into {path} ...", flush=True)
-        BENCH_DIR.mkdir(parents=True, exist_ok=True)
-        write_demo_database(path, members=members, seed=1)
-    return path
 
 
 def sample_queries(db: Path, per_class: int, seed: int) -> dict[str, list[str]]:

@@ -15,6 +15,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+from _common import pct  # noqa: E402  (bench/ is the script's folder)
 
 from desktop_app.devices.receipts import PAPER_58, PAPER_80, gb18030, raster, render  # noqa: E402
 from tests.helpers.receipt_samples import long_chinese_sale  # noqa: E402
@@ -28,11 +29,6 @@ def timed(fn: Callable[[], object], n: int) -> list[float]:
         fn()
         out.append((time.perf_counter() - t0) * 1000)
     return out
-
-
-def pct(xs: list[float], p: float) -> float:
-    s = sorted(xs)
-    return s[min(len(s) - 1, int(round(p / 100 * (len(s) - 1))))]
 
 
 def report(name: str, ms: list[float], size: int) -> None:
