@@ -292,9 +292,9 @@ def test_the_next_member_follows_the_demo_ones(demo_copy: Path) -> None:
 
 
 def test_the_search_index_is_built_and_finds_member_one(demo_copy: Path) -> None:
-    # Member search arrives with its own feature; until then there is no index to build.
-    search = pytest.importorskip("desktop_app.store.search")
-    lookup = pytest.importorskip("desktop_app.services.lookup")
+    from desktop_app.services import lookup
+    from desktop_app.store import search
+
     services = Services.open(demo_copy, FixedClock(ANCHOR + timedelta(hours=2)))
     try:
         assert search.ensure_search_index(services.db) is False  # current: no rebuild at start
