@@ -15,6 +15,7 @@ trend; the watch lists apart). Last line: one JSON object.
 from __future__ import annotations
 
 import argparse
+import importlib
 import json
 import os
 import platform
@@ -35,6 +36,7 @@ from desktop_app.domain.permissions import Actor, Role  # noqa: E402
 from desktop_app.reports import Period  # noqa: E402
 from desktop_app.services.registry import Services  # noqa: E402
 
+ROLLUPS = importlib.import_module("desktop_app.store.migrations.versions.0800_report_rollups")
 ACTOR = Actor("00000000-0000-7000-8000-00000000bench", "bench", "Bench", Role.MANAGER)
 CHUNK = 250_000
 DAYS = 365
@@ -56,6 +58,14 @@ def _counted(conn: sqlite3.Connection, total: int, sql: str, extra: tuple[object
 def with_history(base: Path, sales: int, checkins: int, last_day: date) -> Path:
     out = base.with_name(f"{base.stem}-reports-{sales}-{checkins}.sqlite3")
     if out.exists():
+        conn = sqlite3.connect(out, isolation_level=None)
+        if not conn.execute("SELECT count(*) FROM sqlite_master WHERE name = 'report_visits'"
+                            ).fetchone()[0]:
+            # Built while revision 0800 was an empty placeholder (stamped, never run).
+            t0 = time.perf_counter()
+            _build_rollups(conn)
+            print(f"rollups added to the existing history in {time.perf_counter() - t0:.0f} s")
+        conn.close()
         return out
     work = out.with_name(out.name + ".partial")
     shutil.copyfile(base, work)
@@ -73,6 +83,10 @@ def with_history(base: Path, sales: int, checkins: int, last_day: date) -> Path:
     # Midnight local (UTC+8) of the first day, as a Unix time.
     first = int(datetime.combine(last_day - timedelta(days=DAYS - 1), datetime.min.time(),
                                  tzinfo=UTC).timestamp()) - 8 * 3600
+    # The rollups (migration 0800) are rebuilt once after the load, as the migration does
+    # for a desk with history, rather than kept row by row by their triggers.
+    for name in ROLLUPS.TRIGGER_NAMES:
+        conn.execute(f"DROP TRIGGER IF EXISTS {name}")
     indexes = conn.execute(
         "SELECT name, sql FROM sqlite_master WHERE type='index' AND sql IS NOT NULL AND "
         "tbl_name IN ('sales','sale_tenders','checkins','points_ledger','refunds',"
@@ -131,6 +145,7 @@ def with_history(base: Path, sales: int, checkins: int, last_day: date) -> Path:
     _classes(conn, first)
     for _, sql in indexes:
         conn.execute(sql)
+    _build_rollups(conn)
     conn.execute("ANALYZE")
     conn.execute("PRAGMA locking_mode=NORMAL")
     conn.execute("PRAGMA journal_mode=WAL")
@@ -138,6 +153,24 @@ def with_history(base: Path, sales: int, checkins: int, last_day: date) -> Path:
     os.replace(work, out)
     print(f"history loaded and indexed in {time.perf_counter() - t0:.0f} s", flush=True)
     return out
+
+
+def _build_rollups(conn: sqlite3.Connection) -> None:
+    """Fill the rollup tables from the rows present and create their triggers, as migration
+    0800 does. A demo database stamped while 0800 was an empty placeholder has no rollup
+    tables: they are created here."""
+    fresh = not conn.execute(
+        "SELECT count(*) FROM sqlite_master WHERE name = 'report_visits'").fetchone()[0]
+    conn.execute("BEGIN")
+    for table in ([] if fresh else ["report_money_hours", "report_tender_hours",
+                                    "report_checkin_hours", "report_visits"]):
+        conn.execute(f"DELETE FROM {table}")  # noqa: S608 - fixed names
+    for name in ROLLUPS.TRIGGER_NAMES:
+        conn.execute(f"DROP TRIGGER IF EXISTS {name}")
+    for sql in (ROLLUPS.TABLES if fresh else []) + ROLLUPS.BACKFILL + ROLLUPS.triggers():
+        conn.execute(sql)
+    conn.execute("COMMIT")
+    conn.execute("ANALYZE")
 
 
 def _tenders(conn: sqlite3.Connection, sales: int) -> None:

@@ -15,12 +15,19 @@ from sqlalchemy.orm import Session
 
 from central_server.changes import write_changes
 from central_server.db import current_txid, lock_device
-from central_server.models import AppliedOp, Device, StaffRow
-from central_server.ops.registry import OpContext, OpSpec, Outcome, prefetch_batch, spec_for
+from central_server.models import AppliedOp, Device
+from central_server.ops.registry import (
+    OpContext,
+    OpSpec,
+    Outcome,
+    prefetch_batch,
+    spec_for,
+    staff_actor,
+)
 from central_server.settings import CLOCK_SKEW_LIMIT_S
 from desktop_app.domain.errors import DomainError, PermissionDenied
 from desktop_app.domain.hlc import HLC
-from desktop_app.domain.permissions import Actor, Role, authorise
+from desktop_app.domain.permissions import authorise
 from desktop_app.sync.protocol import HeldOp, OpResult, PushRequest, PushResponse, args_hash
 
 log = logging.getLogger("central_server.push")
@@ -65,28 +72,13 @@ def clamp_hlc(text: str, now: datetime) -> str:
     return str(stamp)
 
 
-def _actor(ctx: OpContext, staff_id: str | None) -> Actor | None:
-    if not staff_id:
-        return None
-    # Cached per batch; a staff op in the batch clears the cache (roles may change).
-    actors: dict[str, Actor | None] = ctx.cache.setdefault("actors", {})
-    if staff_id in actors:
-        return actors[staff_id]
-    row = ctx.session.get(StaffRow, staff_id)
-    found = None
-    if row is not None and row.active and row.store_id in (None, ctx.store_id):
-        found = Actor(staff_id=row.id, code=row.code, name=row.name, role=Role(row.role))
-    actors[staff_id] = found
-    return found
-
-
 def _authorise(ctx: OpContext, spec: OpSpec) -> None:
     if spec.self_authorised is not None and spec.self_authorised(ctx):
         return
-    actor = _actor(ctx, ctx.op.actor)
+    actor = staff_actor(ctx, ctx.op.actor)
     if actor is None:
         raise Rejected("unknown_actor")
-    approver = _actor(ctx, ctx.op.approver)
+    approver = staff_actor(ctx, ctx.op.approver)
     try:
         authorise(actor, spec.permission, approver)
     except PermissionDenied:

@@ -6,6 +6,7 @@ in CI steps) without a display."""
 from __future__ import annotations
 
 import argparse
+import multiprocessing
 import sys
 from pathlib import Path
 
@@ -33,6 +34,7 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
+    multiprocessing.freeze_support()  # the bundled desk starts worker processes (search_bulk)
     args = _parser().parse_args(argv)
     paths = DataPaths.resolve(args.data_dir)
     if args.command == "check-db":

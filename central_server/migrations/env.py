@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from alembic import context
 
+from central_server import gym_models, sales_models  # noqa: F401  (their tables join Base)
 from central_server.models import Base
 
 config = context.config

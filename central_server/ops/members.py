@@ -273,3 +273,117 @@ def archive(ctx: OpContext, args: dict[str, Any]) -> Outcome:
     row.updated_at = ctx.now
     ctx.changed("member", row.id, row.version, member_data(row), chain_wide=True)
     return Outcome()
+
+
+# -- tags, cards, merge, import (issue 8) -------------------------------------------------
+def _live_member(ctx: OpContext, member_id: str) -> MemberRow:
+    row = _member(ctx, member_id)
+    if row.status == "archived":
+        raise MemberArchived("member is archived", member_id=row.id)
+    if row.merged_into_id is not None:
+        raise MemberMerged("member was merged", member_id=row.id)
+    return row
+
+
+class MemberMerged(DomainError):
+    code = "member_merged"
+
+
+@handles("member.tags.v1", Permission.MEMBER_EDIT)
+def tags(ctx: OpContext, args: dict[str, Any]) -> Outcome:
+    """The member's whole tag set; the newest (by HLC) set wins."""
+    from central_server.gym_models import MemberTagSet
+
+    row = _live_member(ctx, str(args["id"]))
+    wanted = list(dict.fromkeys(str(t).strip() for t in args.get("tags") or [] if str(t).strip()))
+    if len(wanted) > 50 or any(len(t) > 100 for t in wanted):
+        raise ValidationError("tags", "too_many_or_too_long")
+    held = ctx.session.get(MemberTagSet, row.id)
+    if held is None:
+        held = MemberTagSet(member_id=row.id, tags=wanted, hlc=ctx.hlc, version=1)
+        ctx.session.add(held)
+    elif ctx.hlc > held.hlc:
+        held.tags, held.hlc, held.version = wanted, ctx.hlc, held.version + 1
+    else:
+        return Outcome("compensated", {"superseded": True, "tags": list(held.tags)})
+    data = {"id": row.id, "member_id": row.id, "tags": wanted}
+    ctx.changed("member_tags", row.id, held.version, data, chain_wide=True)
+    return Outcome()
+
+
+@handles("card.issue.v1", Permission.MEMBER_EDIT)
+def card_issue(ctx: OpContext, args: dict[str, Any]) -> Outcome:
+    """A new card; the member's active cards are revoked. A code already taken is replaced
+    by a server-made one (`compensated`, effects `card_code`)."""
+    card_id = str(args["card_id"])
+    if ctx.session.get(CardRow, card_id) is not None:
+        return Outcome("applied", {"already_known": True})
+    row = _live_member(ctx, str(args["member_id"]))
+    for old in ctx.session.scalars(
+        select(CardRow).where(CardRow.member_id == row.id, CardRow.status == "active")
+    ):
+        old.status, old.version = "revoked", old.version + 1
+        ctx.changed("card", old.id, old.version, card_data(old), chain_wide=True)
+    effects: dict[str, Any] = {}
+    code = str(args["code"])
+    if _code_taken(ctx, code):
+        code = effects["card_code"] = new_card_code()
+    card = CardRow(id=card_id, member_id=row.id, code=code, status="active", issued_at=ctx.now,
+                   version=1)  # fmt: skip
+    ctx.session.add(card)
+    ctx.changed("card", card.id, card.version, card_data(card), chain_wide=True)
+    return Outcome("compensated", effects) if effects else Outcome()
+
+
+@handles("member.merge.v1", Permission.MEMBER_MERGE)
+def merge(ctx: OpContext, args: dict[str, Any]) -> Outcome:
+    """`merged_id` points at the survivor from now on; its points, entitlements, visits,
+    bookings and strikes move to the survivor (tags and family pools unite), its number
+    and cards keep resolving to it."""
+    from central_server.ops.gym import merge_member_rows
+
+    survivor_id, merged_id = str(args["survivor_id"]), str(args["merged_id"])
+    if survivor_id == merged_id:
+        raise ValidationError("merged_id", "same_member")
+    survivor, merged = _member(ctx, survivor_id), _member(ctx, merged_id)
+    if merged.merged_into_id == survivor_id:
+        return Outcome("applied", {"already_merged": True})
+    if survivor.merged_into_id is not None or merged.merged_into_id is not None:
+        raise MemberMerged("already merged", member_id=merged_id)
+    merge_member_rows(ctx, merged_id, survivor_id)
+    if merged.points_balance:
+        survivor.points_balance += merged.points_balance
+        merged.points_balance = 0
+        survivor.version += 1
+        survivor.updated_at = ctx.now
+        ctx.changed("member", survivor.id, survivor.version, member_data(survivor),
+                    chain_wide=True)  # fmt: skip
+    merged.status, merged.merged_into_id = "merged", survivor_id
+    merged.field_hlc = {**(merged.field_hlc or {}), "status": ctx.hlc}
+    merged.version += 1
+    merged.updated_at = ctx.now
+    ctx.changed("member", merged.id, merged.version, member_data(merged), chain_wide=True)
+    return Outcome()
+
+
+@handles("member.import.v1", Permission.MEMBER_CREATE)
+def import_members(ctx: OpContext, args: dict[str, Any]) -> Outcome:
+    """A batch of new members from a file: each one as member.create.v1 would make it (and
+    its tags); what the server did differently is listed per member id."""
+    from central_server.gym_models import MemberTagSet
+
+    per_member: dict[str, Any] = {}
+    for item in args["members"]:
+        one = dict(item)
+        outcome = create(ctx, one)
+        if outcome.effects and not outcome.effects.get("already_known"):
+            per_member[str(one["id"])] = outcome.effects
+        wanted = [str(t).strip() for t in one.get("tags") or [] if str(t).strip()]
+        if wanted and ctx.session.get(MemberTagSet, str(one["id"])) is None:
+            ctx.session.add(MemberTagSet(member_id=str(one["id"]), tags=wanted, hlc=ctx.hlc,
+                                         version=1))  # fmt: skip
+            data = {"id": str(one["id"]), "member_id": str(one["id"]), "tags": wanted}
+            ctx.changed("member_tags", str(one["id"]), 1, data, chain_wide=True)
+    changed = {k: v for k, v in per_member.items() if "number" in v or "card_code" in v}
+    return Outcome("compensated", {"members": per_member}) if changed else Outcome(
+        "applied", {"members": per_member} if per_member else {})

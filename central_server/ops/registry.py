@@ -24,11 +24,11 @@ from typing import Any, Literal
 from sqlalchemy.orm import Session
 
 from central_server.changes import change_values
-from central_server.models import Device
-from desktop_app.domain.permissions import Permission
+from central_server.models import Device, StaffRow
+from desktop_app.domain.permissions import Actor, Permission, Role
 from desktop_app.sync.protocol import WireOp
 
-FAMILIES = ("members", "staff", "settings")
+FAMILIES = ("members", "staff", "settings", "gym", "sales")
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,6 +75,22 @@ class OpContext:
                 at=self.now,
             )
         )
+
+
+def staff_actor(ctx: OpContext, staff_id: str | None) -> Actor | None:
+    """The active staff member of that id who may act in this device's store, or None.
+    Cached per batch; a staff op in the batch clears the cache (roles may change)."""
+    if not staff_id:
+        return None
+    actors: dict[str, Actor | None] = ctx.cache.setdefault("actors", {})
+    if staff_id in actors:
+        return actors[staff_id]
+    row = ctx.session.get(StaffRow, staff_id)
+    found = None
+    if row is not None and row.active and row.store_id in (None, ctx.store_id):
+        found = Actor(staff_id=row.id, code=row.code, name=row.name, role=Role(row.role))
+    actors[staff_id] = found
+    return found
 
 
 Handler = Callable[[OpContext, dict[str, Any]], Outcome]

@@ -13,7 +13,9 @@ from sqlalchemy.orm import Session
 
 from central_server.deps import CurrentDevice, DatabaseDep, SettingsDep
 from central_server.models import CardRow, MemberRow, SettingRow, StaffRow
+from central_server.ops.gym import bootstrap_entities as gym_bootstrap_entities
 from central_server.ops.members import EDITABLE, card_data, member_data
+from central_server.ops.sales import bootstrap_entities as sales_bootstrap_entities
 from central_server.ops.staff import staff_data
 from desktop_app.sync.protocol import API_PREFIX, BOOTSTRAP_ENTITIES, BootstrapPage, RowsPage
 
@@ -34,6 +36,8 @@ def _entities() -> dict[str, Entity]:
             lambda s: or_(StaffRow.store_id.is_(None), StaffRow.store_id == s),
         ),
         "setting": (SettingRow, SettingRow.key, setting_data, lambda s: SettingRow.store_id == s),
+        **gym_bootstrap_entities(),
+        **sales_bootstrap_entities(),
     }  # fmt: skip
 
 

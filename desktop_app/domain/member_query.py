@@ -10,6 +10,9 @@ A name gives terms of four kinds (each searched as a prefix):
 - PINYIN_INNER: the full pinyin from each later syllable ("san")
 - INITIALS:     the pinyin initials ("zs")
 
+and a member with a phone one more, PHONE_LAST4 (its last 4 digits, searched by equality),
+kept by the store beside the name terms (not a term of the name, so not in `name_terms`).
+
 Terms are capped at MAX_TERM characters; a longer query is checked against the whole name
 after the scan. Common surnames with more than one reading (曾 zeng/ceng, 单 shan/dan, ...)
 are indexed under each reading, so either spelling finds them.
@@ -42,6 +45,7 @@ class TermKind(IntEnum):
     PINYIN = 3
     INITIALS = 4
     PINYIN_INNER = 5
+    PHONE_LAST4 = 6
 
 
 class Tier(IntEnum):

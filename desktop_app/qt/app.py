@@ -22,11 +22,13 @@ from desktop_app.devices.device_config import DeviceConfigStore
 from desktop_app.domain.clock import SystemClock
 from desktop_app.logs import configure_logging
 from desktop_app.paths import APP_NAME, DataPaths, repo_resources
+from desktop_app.qt.class_closer import ClassCloser
 from desktop_app.qt.config import DeskConfig
 from desktop_app.qt.desk_sync import DeskSync
 from desktop_app.qt.errors import ErrorHandler
 from desktop_app.qt.i18n import Translations, choose_language
 from desktop_app.qt.idle import IdleWatcher
+from desktop_app.qt.points_daily import PointsDailyRun
 from desktop_app.qt.receipt_printing import ReceiptPrinting
 from desktop_app.qt.scanner_hub import ScannerHub
 from desktop_app.qt.scanning.wedge_filter import WedgeFilter
@@ -110,6 +112,12 @@ def run(paths: DataPaths, db_path: Path, lang: str | None) -> int:
     # print worker stops before the services close.
     _printing = ReceiptPrinting(app, session, paths, runner)
     _sync = DeskSync(app, session, runner)  # likewise stops before the services close
+    # Ended class sessions close (no-shows, strikes) at start-up and every minute after.
+    _closer = ClassCloser(app, session, runner)
+    app.aboutToQuit.connect(_closer.stop)
+    # Points expiry and birthday bonuses: at start-up and when the business day rolls over.
+    _points_daily = PointsDailyRun(app, session, runner)
+    app.aboutToQuit.connect(_points_daily.stop)
     app.aboutToQuit.connect(session.shutdown)
     # Keyboard-wedge scanners type into whatever has focus: one app-wide filter takes their
     # bursts out of the key stream and hands the code to the session, which routes it.

@@ -78,6 +78,7 @@ class ReceiptPrinting:
         if window is not None and not window.property("receipts_wired"):
             window.setProperty("receipts_wired", True)
             window.checkout.sale_finalized.connect(self.print_sale)
+            window.checkout.receipt_ready.connect(self.print_document)
             window.printer_test_requested.connect(self.print_test_page)
             window.device_settings_saved.connect(lambda _devices: self.follow_settings())
         self._show()
@@ -89,6 +90,13 @@ class ReceiptPrinting:
             return
         self._runner.submit(queue_receipt, services, actor, "sale", result.receipt,
                             self._session.language)
+
+    def print_document(self, kind: str, data: Any) -> None:
+        """Queue a refund, top-up or shift report receipt, as a sale's."""
+        services, actor = self._session.services, self._session.actor
+        if services is None:
+            return
+        self._runner.submit(queue_receipt, services, actor, kind, data, self._session.language)
 
     def print_test_page(self, setup: str) -> None:
         services, actor = self._session.services, self._session.actor

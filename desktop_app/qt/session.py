@@ -196,6 +196,7 @@ class DeskSession(QObject):
             # The data folder keeps logs/ beside config/ (desktop_app.paths.DataPaths).
             window.settings.set_machine(self.device_store(),
                                         self._config.path.parent.parent / "logs")
+            window.members.use_device_settings(self.device_store())
             window.settings.store_settings_changed.connect(self._settings_loaded)
             window.settings.database_restored.connect(self._database_restored)
             self.main_window = window

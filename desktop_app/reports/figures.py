@@ -28,6 +28,7 @@ from sqlalchemy import (
 )
 
 from desktop_app.reports.model import Figures, Period
+from desktop_app.reports.rollups import checkins_by_day, hour_map, money_by_day, tenders_by_day
 from desktop_app.reports.scope import Scope
 from desktop_app.store.checkin_models import (
     BookingRow,
@@ -106,6 +107,16 @@ class _Days:
             for name, value in zip(names, sums, strict=True):
                 day[name] += int(value or 0)  # type: ignore[call-overload]
 
+    def add(self, per_day: dict[date, dict[str, int]]) -> None:
+        for day, sums in per_day.items():
+            for name, value in sums.items():
+                self.values[day][name] += value
+
+    def add_tenders(self, per_day: dict[date, dict[str, int]]) -> None:
+        for day, kinds in per_day.items():
+            for kind, amount in kinds.items():
+                self.tenders[day][kind] += amount
+
     def fold_tenders(self, rows: Iterable[Sequence[object]], sign: int) -> None:
         for key, kind, amount in rows:
             self.tenders[date.fromisoformat(str(key))][str(kind)] += sign * int(amount or 0)  # type: ignore[call-overload]
@@ -114,30 +125,50 @@ class _Days:
 def daily_figures(conn: Connection, scope: Scope, days: Iterable[date],
                   tender_days: Iterable[date] = ()) -> dict[date, Figures]:
     """Figures (all but unique members) of each business day in `days` (in any order, with
-    gaps). Revenue per tender (a join per sale, the dearest part) only for `tender_days`."""
+    gaps), with revenue per tender for `tender_days`. Money, tenders and check-ins of
+    hour-aligned days come from the per-hour rollups; other days, new members and classes
+    from the source rows."""
     wanted_days = sorted(set(days))
-    w = day_windows(scope, wanted_days)
+    hours = hour_map(scope, wanted_days) if scope.rollups else {}
+    rolled = set(hours.values())
+    direct = [d for d in wanted_days if d not in rolled]
     got = _Days()
     if scope.money_here:
-        _money(conn, w, got)
-        wanted = sorted(set(tender_days))
-        if wanted:
-            _tenders(conn, day_windows(scope, wanted), got)
-    _members(conn, scope, w, got)
-    _checkins(conn, scope, w, got)
-    _classes(conn, scope, w, got)
+        if direct:
+            _money(conn, day_windows(scope, direct), got)
+        got.add(money_by_day(conn, hours))
+        wanted = set(tender_days)
+        if direct_tenders := sorted(wanted.difference(rolled)):
+            _tenders(conn, day_windows(scope, direct_tenders), got)
+        got.add_tenders(tenders_by_day(conn, {h: d for h, d in hours.items() if d in wanted}))
+    if wanted_days:
+        w = day_windows(scope, wanted_days)
+        _members(conn, scope, w, got)
+        _classes(conn, scope, w, got)
+    if direct:
+        _checkins(conn, scope, day_windows(scope, direct), got)
+    got.add(checkins_by_day(conn, scope, hours))
     return _figures(got, wanted_days)
+
+
+SALES_FIGURES = ("sales", "gross", "discounts", "sales_total", "refunds", "refund_amount")
 
 
 def trend_figures(conn: Connection, scope: Scope, days: Iterable[date]) -> dict[date, Figures]:
     """Only what the trend draws (revenue, sales, check-ins) of each day in `days`."""
     wanted_days = sorted(set(days))
+    hours = hour_map(scope, wanted_days) if scope.rollups else {}
+    rolled = set(hours.values())
+    direct = [d for d in wanted_days if d not in rolled]
     got = _Days()
-    if wanted_days:
-        w = day_windows(scope, wanted_days)
+    if direct:
+        w = day_windows(scope, direct)
         if scope.money_here:
             _sales(conn, w, got)
         _checkins(conn, scope, w, got)
+    if scope.money_here:
+        got.add(money_by_day(conn, hours, SALES_FIGURES))
+    got.add(checkins_by_day(conn, scope, hours))
     return _figures(got, wanted_days)
 
 

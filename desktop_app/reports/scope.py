@@ -20,6 +20,7 @@ class Scope:
     cutoff: time
     store_id: str | None  # None: every store in this database
     desk_store_id: str | None  # the store this desk belongs to (None: not enrolled)
+    rollups: bool = True  # read hour-aligned days from the rollups (False: source rows only)
 
     # -- time ---------------------------------------------------------------------------
     def bounds(self, period: Period) -> tuple[datetime, datetime]:

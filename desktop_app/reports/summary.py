@@ -11,6 +11,7 @@ from zoneinfo import ZoneInfo
 
 from sqlalchemy import Connection, and_, case, func, select
 
+from desktop_app.reports import rollups
 from desktop_app.reports.figures import (
     HELD,
     bookings,
@@ -51,7 +52,7 @@ STAFF_ACTIONS = {
 }
 
 
-def scope_of(conn: Connection, store_id: str | None) -> Scope:
+def scope_of(conn: Connection, store_id: str | None, rollups: bool = True) -> Scope:
     """The store's time zone and cut-off (settings, defaults Asia/Shanghai and 04:00) and the
     store this desk is enrolled in."""
     stored = dict(conn.execute(select(settings.c.key, settings.c.value).where(
@@ -63,13 +64,24 @@ def scope_of(conn: Connection, store_id: str | None) -> Scope:
         cutoff=time.fromisoformat(str(stored.get("day_cutoff") or "04:00")),
         store_id=store_id,
         desk_store_id=desk_store or None,
+        rollups=rollups,
     )
 
 
 def unique_members(conn: Connection, scope: Scope, period: Period) -> int:
-    """Members let in at least once in the period (a member who came twice counts once).
-    The ids come back as one joined string and are counted in a Python set: over a month of
-    a busy gym that is several times faster than SQLite's COUNT(DISTINCT) on 36-char text."""
+    """Members let in at least once in the period (a member who came twice counts once):
+    from the visit chains when the period is hour-aligned, else from the check-ins."""
+    if scope.rollups:
+        counted = rollups.unique_members(conn, scope, period)
+        if counted is not None:
+            return counted
+    return unique_members_direct(conn, scope, period)
+
+
+def unique_members_direct(conn: Connection, scope: Scope, period: Period) -> int:
+    """Unique members from the check-in rows. The ids come back as one joined string and are
+    counted in a Python set: over a month of a busy gym that is several times faster than
+    SQLite's COUNT(DISTINCT) on 36-char text."""
     start, end = scope.bounds(period)
     at = checkins.c.at
     joined = conn.execute(select(func.group_concat(checkins.c.member_id, ",")).where(
@@ -79,12 +91,32 @@ def unique_members(conn: Connection, scope: Scope, period: Period) -> int:
 
 
 def checkins_by_hour(conn: Connection, scope: Scope, period: Period) -> tuple[int, ...]:
-    """Granted check-ins per local hour of the day, over the period: one window per local
-    wall-clock hour from the cut-off (so DST days have 23 or 25), one query per day (with
-    a few dozen windows SQLite walks them and range-scans the index; with hundreds it may
-    choose to scan the table instead)."""
+    """Granted check-ins per local hour of the day, over the period. Days of 24 hour-aligned
+    hours with one UTC offset come from the hourly rollup (one query for all of them), each
+    UTC hour counted under its local hour; the others as below."""
     hours = [0] * 24
-    for day in period.each_day():
+    keyed = {day: rollups.local_hour_keys(scope, day) for day in period.each_day()
+             } if scope.rollups else {}
+    local: dict[int, int] = {}
+    for got in keyed.values():
+        if got is not None:
+            local.update(got[2])
+    if local:
+        for h, granted, _ in rollups.checkins_by_hour_rows(conn, scope, min(local),
+                                                          max(local) + 1):
+            if h in local:
+                hours[local[h]] += granted
+    direct = [day for day in period.each_day() if keyed.get(day) is None]
+    _direct_by_hour(conn, scope, direct, hours)
+    return tuple(hours)
+
+
+def _direct_by_hour(conn: Connection, scope: Scope, days: list[date], hours: list[int]
+                    ) -> None:
+    """One window per local wall-clock hour from the cut-off (so DST days have 23 or 25),
+    one query per day (with a few dozen windows SQLite walks them and range-scans the
+    index; with hundreds it may choose to scan the table instead)."""
+    for day in days:
         start = datetime.combine(day, scope.cutoff, tzinfo=scope.tz)
         _, end = scope.bounds(Period.day(day))
         spans = []
@@ -100,7 +132,6 @@ def checkins_by_hour(conn: Connection, scope: Scope, period: Period) -> tuple[in
                 .where(checkins.c.granted, scope.owned(checkins.c.store_id), not_voided())
                 .group_by(w.c.k)):
             hours[int(key)] += int(n)
-    return tuple(hours)
 
 
 def class_lines(conn: Connection, scope: Scope, period: Period) -> tuple[ClassLine, ...]:
@@ -160,33 +191,27 @@ def _total(days: dict[date, Figures], period: Period, unique: int) -> Figures:
 
 
 def summarise(conn: Connection, period: Period, store_id: str | None = None,
-              now: datetime | None = None) -> Summary:
+              now: datetime | None = None, rollups: bool = True) -> Summary:
     """The period's figures beside the previous period and the same days last week, with the
-    14-day trend: one pass of per-day figures over all the days any of them needs."""
-    scope = scope_of(conn, store_id)
+    14-day trend: one pass of per-day figures over all the days any of them needs.
+    `rollups=False` reads every figure from the source rows (the tests compare the two)."""
+    scope = scope_of(conn, store_id, rollups)
     previous, last_week = period.previous(), period.last_week()
     trend_days = _trend_period(period.last, TREND_DAYS)
     compared = period.each_day() + previous.each_day() + last_week.each_day()
-    # By tender, comparisons only for a single day: for a range the breakdown is the period's
-    # own (a join per sale; a month beside two more months would triple the dearest query).
-    tender_days = compared if period.days == 1 else period.each_day()
-    days = daily_figures(conn, scope, compared, tender_days)
+    # Revenue by tender and unique members are compared for ranges too: from the rollups a
+    # month beside two more months is a few thousand rollup rows.
+    days = daily_figures(conn, scope, compared, compared)
     # The trend's other days need only revenue, sales and check-ins.
     days.update(trend_figures(conn, scope, [d for d in trend_days.each_day() if d not in days]))
-
-    def compared_unique(other: Period) -> int:
-        # Unique members of a comparison: for a single day only. Over a month each count
-        # reads every check-in of the month again (about 0.2 s on a year of history); a
-        # range shows its own count, and 0 beside it means "not compared".
-        return unique_members(conn, scope, other) if period.days == 1 else 0
 
     return Summary(
         period=period,
         store_id=store_id,
         timezone=scope.tz.key,
         current=_total(days, period, unique_members(conn, scope, period)),
-        previous=_total(days, previous, compared_unique(previous)),
-        last_week=_total(days, last_week, compared_unique(last_week)),
+        previous=_total(days, previous, unique_members(conn, scope, previous)),
+        last_week=_total(days, last_week, unique_members(conn, scope, last_week)),
         checkins_by_hour=checkins_by_hour(conn, scope, period),
         classes=class_lines(conn, scope, period),
         staff=staff_lines(conn, scope, period),

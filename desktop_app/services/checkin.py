@@ -12,6 +12,7 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import select
 
 from desktop_app.domain.business_day import business_day, business_day_bounds
+from desktop_app.domain.chain import GENESIS
 from desktop_app.domain.checkin import (
     CheckinPolicies,
     CodeStatus,
@@ -31,10 +32,22 @@ from desktop_app.domain.ids import new_id
 from desktop_app.domain.permissions import Actor, Permission, authorise
 from desktop_app.domain.settings import StoreSettings
 from desktop_app.services.base import Service
+from desktop_app.store.audit import new_audit_entry
 from desktop_app.store.checkin_models import CheckinRow, CheckinVoid
 from desktop_app.store.checkins import POLICIES_KEY, store_settings, stored_policies
-from desktop_app.store.door import DoorFacts, attend, door_facts, insert_checkin, spend
+from desktop_app.store.door import (
+    DoorFacts,
+    attend,
+    door_facts,
+    insert_checkin,
+    insert_row,
+    set_states,
+    spend,
+)
 from desktop_app.store.models import EntitlementRow, Member, Setting
+from desktop_app.store.outbox import hlc_after, new_op
+from desktop_app.store.state import AUDIT_HEAD, device_id
+from desktop_app.store.state import HLC as HLC_KEY
 from desktop_app.store.uow import UnitOfWork
 
 
@@ -50,10 +63,22 @@ class CheckinResult:
     member_name: str | None
     photo_path: str | None
     entitlement_name: str | None
+    pending: bool = False
+    """Not recorded yet: several entitlements qualify and staff may switch before it is
+    consumed (`check_in(..., hold_for_choice=True)`); confirm with `chosen_entitlement_id`."""
+    option_names: tuple[tuple[str, str], ...] = ()
+    """(entitlement id, name) of every option in `decision.options`, in the same order."""
 
     @property
     def verdict(self) -> Verdict:
         return self.decision.verdict
+
+    def usable_options(self) -> tuple[Option, ...]:
+        """The entitlements staff may switch to: those that would not deny."""
+        return tuple(o for o in self.decision.options if o.verdict is not Verdict.DENY)
+
+    def name_of(self, entitlement_id: str | None) -> str:
+        return dict(self.option_names).get(entitlement_id or "", "")
 
 
 @dataclass(frozen=True, slots=True)
@@ -95,9 +120,16 @@ class CheckinService(Service):
         chosen_entitlement_id: str | None = None,
         override_note: str | None = None,
         approver: Actor | None = None,
+        hold_for_choice: bool = False,
     ) -> CheckinResult:
         """Decide and record one attempt. With `override_note`, a deny is let through; that
-        needs `checkin.override` (the actor's or an approving manager's)."""
+        needs `checkin.override` (the actor's or an approving manager's).
+
+        With `hold_for_choice`, an attempt where more than one entitlement qualifies (and
+        something would be consumed) is decided but not recorded: the result is `pending`,
+        shows which entitlement will be used (`chosen_entitlement_id`, else the DOMAIN.md
+        order) and the others, and the desk confirms it with a second call without the hold.
+        Everything else is recorded at once, as without the hold."""
         if code is None and member_id is None:
             raise ValidationError("code", "required")
         permission = Permission.CHECKIN_RECORD
@@ -122,6 +154,8 @@ class CheckinService(Service):
                 decision = override(decision, override_note, _option(decision))
                 decision = replace(decision, attended_booking_ids=attended_bookings(
                     facts.bookings, uow.now, policies))
+            if hold_for_choice and override_note is None and _has_choice(decision):
+                return _result(decision, "", "", uow.now, facts, pending=True)
             return self._record(uow, decision, code, desk_id, store_id, facts)
 
     def _record(self, uow: UnitOfWork, d: Decision, code: str | None, desk_id: str | None,
@@ -142,7 +176,12 @@ class CheckinService(Service):
             "overridden": d.overridden, "override_note": d.override_note or None,
             "attended_booking_ids": attended,
         }
-        op = uow.op("checkin.record.v1", args)
+        # The op, its HLC and (on an override) the audit entry are built from the state read
+        # with the facts, and written as plain INSERTs: no ORM flush, no re-read.
+        device = facts.device_id or device_id(uow.session)
+        hlc = str(hlc_after(facts.hlc, device, uow.now))
+        op = new_op("checkin.record.v1", args, at=uow.now, authority=authority, hlc=hlc)
+        insert_row(uow.session, op, skip=("seq",))
         approver = authority.approver if authority else None
         insert_checkin(uow.session, {
             "id": checkin_id, "op_id": op.op_id, "at": uow.now, "store_id": store_id,
@@ -153,13 +192,17 @@ class CheckinService(Service):
             "override_note": d.override_note or None,
             "approver_id": approver.staff_id if approver else None,
             "attended_booking_ids": attended or None})
+        state = {HLC_KEY: hlc}
         if d.overridden:
-            uow.audit("checkin.override", entity="checkin", entity_id=checkin_id,
-                      details={"member_id": d.member_id, "note": d.override_note,
-                               "reasons": reasons}, op=op)
-        name = facts.names.get(d.entitlement_id or "")
-        return CheckinResult(checkin_id, op.op_id, uow.now, d, facts.number, facts.name,
-                             facts.photo_path, name)
+            audit = new_audit_entry(
+                facts.audit_head or GENESIS, facts.audit_seq, at=uow.now, authority=authority,
+                action="checkin.override", entity="checkin", entity_id=checkin_id,
+                details={"member_id": d.member_id, "note": d.override_note,
+                         "reasons": reasons}, op_id=op.op_id)
+            insert_row(uow.session, audit)
+            state[AUDIT_HEAD] = audit.hash
+        set_states(uow.session, state)
+        return _result(d, checkin_id, op.op_id, uow.now, facts)
 
     def void(self, actor: Actor, checkin_id: str, reason: str = "",
              approver: Actor | None = None) -> None:
@@ -227,6 +270,22 @@ class CheckinService(Service):
         with self._db.read() as session:
             p = policies_from(store_settings(session), stored_policies(session))
             return {r: p.rule(r) for r in Reason}
+
+
+def _has_choice(d: Decision) -> bool:
+    """More than one entitlement would let the member in, and this attempt spends a unit
+    or starts the use of one (a re-entry consumes nothing, so nothing to choose)."""
+    if d.verdict is Verdict.DENY or Reason.RECENT_CHECKIN in d.reasons:
+        return False
+    return sum(o.verdict is not Verdict.DENY for o in d.options) > 1
+
+
+def _result(d: Decision, checkin_id: str, op_id: str, at: datetime, facts: DoorFacts,
+            pending: bool = False) -> CheckinResult:
+    names = tuple((o.entitlement_id, facts.names.get(o.entitlement_id, ""))
+                  for o in d.options)
+    return CheckinResult(checkin_id, op_id, at, d, facts.number, facts.name, facts.photo_path,
+                         facts.names.get(d.entitlement_id or ""), pending, names)
 
 
 def _option(d: Decision) -> Option | None:

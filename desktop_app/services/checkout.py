@@ -8,14 +8,13 @@ Finalising is idempotent by the cart's sale id: the same sale sent twice is writ
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date, datetime, time
-from zoneinfo import ZoneInfo
+from datetime import date, datetime
+from typing import Any
 
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from desktop_app.devices.receipts.templates import data as receipt
-from desktop_app.domain.business_day import business_day
+from desktop_app.domain.chain import GENESIS
 from desktop_app.domain.clock import Clock
 from desktop_app.domain.errors import DomainError, NotFound, PermissionDenied, ValidationError
 from desktop_app.domain.ids import new_id
@@ -46,18 +45,17 @@ from desktop_app.domain.stored_value import Balance, spend
 from desktop_app.domain.tiers import TierRule, after_purchase, window_start
 from desktop_app.services.base import Service
 from desktop_app.services.checkout_config import CheckoutConfig
-from desktop_app.services.checkout_receipts import sale_receipt_data
+from desktop_app.services.checkout_receipts import sale_receipt, sale_receipt_data
+from desktop_app.store import sale_write
+from desktop_app.store.audit import new_audit_entry
 from desktop_app.store.checkout_models import SaleLineRow, SaleRow, SaleTenderRow, StoredValueMove
 from desktop_app.store.db import Database
 from desktop_app.store.models import Member, Tier
-from desktop_app.store.points_ledger import post
-from desktop_app.store.sales import (
-    next_number,
-    open_shift,
-    spend_since,
-    store_settings,
-)
-from desktop_app.store.stored_value import account_of
+from desktop_app.store.outbox import hlc_after, new_op
+from desktop_app.store.points_ledger import chain_entries
+from desktop_app.store.sales import spend_since, store_day, store_settings
+from desktop_app.store.state import AUDIT_HEAD
+from desktop_app.store.state import HLC as HLC_KEY
 from desktop_app.store.uow import UnitOfWork
 
 
@@ -100,7 +98,7 @@ class SaleResult:
     replayed: bool = False  # True: this sale was already finalised; nothing new was written
 
 
-def _tier_rule(tier: Tier | None) -> TierRule | None:
+def _tier_rule(tier: Tier | Any | None) -> TierRule | None:
     if tier is None:
         return None
     return TierRule(
@@ -159,16 +157,26 @@ class CheckoutService(Service):
     # -- writing ---------------------------------------------------------------------------
     def finalize_sale(self, actor: Actor, cart: Cart, approver: Actor | None = None) -> SaleResult:
         authority = authorise(actor, Permission.SALE_CREATE)
-        # No autoflush: the rows go to SQLite in two flushes (the sale, then the rest at
-        # commit) instead of one before every query; nothing here reads back what it wrote.
-        with UnitOfWork(self._db, self._clock, authority) as uow, uow.session.no_autoflush:
-            existing = uow.session.get(SaleRow, cart.sale_id)
-            if existing is not None:
-                return self._replayed(uow.session, existing)
-            settings = store_settings(uow.session)
-            member, tier = self._member(uow.session, cart.member_id)
-            if member is not None and member.status != "active":
-                raise ValidationError("member", "not_active")
+        # The hot path: four reads and one Core statement per table written (store.sale_write);
+        # nothing goes through the ORM's flush.
+        with UnitOfWork(self._db, self._clock, authority) as uow:
+            session = uow.session
+            desk = sale_write.desk_state(session, cart.sale_id)
+            if desk.sale_exists:
+                existing = session.get(SaleRow, cart.sale_id)
+                assert existing is not None
+                return self._replayed(session, existing)
+            settings = sale_write.settings_now(session)
+            member = None
+            if cart.member_id is not None:
+                member = sale_write.member_facts(session, cart.member_id)
+                if member is None:
+                    raise NotFound("no such member", member_id=cart.member_id)
+                if member.status != "active":
+                    raise ValidationError("member", "not_active")
+            tier_rows = sale_write.tiers(session) if member is not None else []
+            tier_row = next((t for t in tier_rows if member and t.id == member.tier_id), None)
+            tier = _tier_rule(tier_row)
             priced = price_sale(cart.lines, cart.order_discount, tier.discount_pct if tier else 0)
             over_limit = not discount_within_limit(priced, settings.cashier_discount_pct)
             if over_limit:
@@ -193,11 +201,11 @@ class CheckoutService(Service):
                     raise ValidationError("tender", "points_value_mismatch")
             day = _day(settings, uow.now)
             earned = self._earn(priced, settlement, tier, day) if member else 0
-            shift = open_shift(uow.session)
+            number = sale_write.next_number(session, desk.device_id, "S")
             sale = SaleRow(
-                number=next_number(uow.session, "S"),
+                number=number,
                 member_id=member.id if member else None,
-                shift_id=shift.id if shift else None,
+                shift_id=desk.shift_id,
                 cashier_id=actor.staff_id,
                 cashier_name=actor.name,
                 approver_id=uow.authority.approver.staff_id
@@ -214,28 +222,43 @@ class CheckoutService(Service):
                 op_id="",
             )
             uow.stamp_new(sale, cart.sale_id)
-            op = uow.op(
+            hlc = hlc_after(desk.hlc, desk.device_id, uow.now)
+            op = new_op(
                 "sale.finalize.v1",
                 _op_args(cart, sale, priced, settlement, earned, over_limit),
+                at=uow.now,
+                authority=uow.authority,
+                hlc=str(hlc),
             )
             sale.op_id = op.op_id
-            uow.session.add(sale)
-            uow.session.flush()  # the sale row first: its lines and tenders refer to it
-            lines = self._write_lines(uow.session, sale, priced)
-            tenders = self._write_tenders(uow, sale, settlement, member)
+            lines = self._line_rows(sale, priced)
+            tenders, moves, account = self._tender_rows(uow, sale, settlement, member)
+            entries = []
+            after: tuple[str, int, str | None] | None = None
             if member is not None:
-                post(
-                    uow.session,
-                    member,
+                entries = chain_entries(
+                    member.id,
+                    member.chain_head,
+                    member.chain_count,
                     sale_postings(sale.id, earned, spent, day, self.config.points),
                     at=uow.now,
                     op_id=op.op_id,
-                    new_source=True,
                 )
-                self._maybe_upgrade(uow.session, member, tier, uow.now)
+                balance = member.points_balance + sum(e.delta for e in entries)
+                tier_id = self._upgraded(
+                    session, member, tier, tier_rows, uow.now, sale.total
+                )
+                if entries or tier_id != member.tier_id:
+                    after = (member.id, balance, tier_id)
+            audit = None
+            state = {HLC_KEY: str(hlc)}
             if over_limit:
-                uow.audit(
-                    "sale.discount_over_limit",
+                audit = new_audit_entry(
+                    desk.audit_head or GENESIS,
+                    desk.audit_seq,
+                    at=uow.now,
+                    authority=uow.authority,
+                    action="sale.discount_over_limit",
                     entity="sale",
                     entity_id=sale.id,
                     details={
@@ -244,9 +267,38 @@ class CheckoutService(Service):
                         "gross": priced.gross,
                         "limit_pct": settings.cashier_discount_pct,
                     },
-                    op=op,
+                    op_id=op.op_id,
                 )
-            uow.session.flush()
+                state[AUDIT_HEAD] = audit.hash
+            sale_write.write_sale(
+                session,
+                op=op,
+                sale=sale,
+                lines=lines,
+                tenders=tenders,
+                sv_moves=moves,
+                account=account,
+                entries=entries,
+                member=after,
+                audit=audit,
+                state=state,
+            )
+            summary = None
+            if member is not None:
+                summary = receipt.MemberSummary(
+                    name=member.name,
+                    card_code=member.card_code or "",
+                    points_balance=after[1] if after else member.points_balance,
+                    stored_value_balance=(
+                        account[1] + account[2]
+                        if account
+                        else member.principal + member.bonus
+                        if member.account_id
+                        else None
+                    ),
+                    points_earned=earned,
+                    points_redeemed=spent,
+                )
             return SaleResult(
                 sale.id,
                 sale.number,
@@ -254,8 +306,8 @@ class CheckoutService(Service):
                 sale.change,
                 earned,
                 spent,
-                member.points_balance if member else None,
-                sale_receipt_data(uow.session, sale, lines, tenders),
+                (after[1] if after else member.points_balance) if member else None,
+                sale_receipt(sale, lines, tenders, summary),
             )
 
     # -- helpers ---------------------------------------------------------------------------
@@ -285,9 +337,7 @@ class CheckoutService(Service):
             promotion_multiplier(self.config.promotions, day),
         )
 
-    def _write_lines(
-        self, session: Session, sale: SaleRow, priced: PricedSale
-    ) -> list[SaleLineRow]:
+    def _line_rows(self, sale: SaleRow, priced: PricedSale) -> list[SaleLineRow]:
         rows = []
         for no, p in enumerate(priced.lines, start=1):
             ln = p.line
@@ -309,13 +359,20 @@ class CheckoutService(Service):
                     points_multiplier_pct=ln.points_multiplier_pct,
                 )
             )
-        session.add_all(rows)
         return rows
 
-    def _write_tenders(
-        self, uow: UnitOfWork, sale: SaleRow, settlement: Settlement, member: Member | None
-    ) -> list[SaleTenderRow]:
+    def _tender_rows(
+        self,
+        uow: UnitOfWork,
+        sale: SaleRow,
+        settlement: Settlement,
+        member: sale_write.MemberFacts | None,
+    ) -> tuple[list[SaleTenderRow], list[StoredValueMove], tuple[str, int, int, int] | None]:
+        """The tender rows; with stored value, the moves drawn and the account after them
+        (id, principal, bonus, version)."""
         rows = []
+        moves = []
+        account: tuple[str, int, int, int] | None = None
         change_left = settlement.change
         last_cash = max(
             (i for i, t in enumerate(settlement.tenders) if t.kind == TenderKind.CASH), default=-1
@@ -336,17 +393,18 @@ class CheckoutService(Service):
             if t.kind == TenderKind.STORED_VALUE:
                 if member is None:
                     raise ValidationError("tender", "stored_value_needs_a_member")
-                account = account_of(uow.session, member.id)
-                if account is None or account.status != "active":
+                if member.account_id is None or member.account_status != "active":
                     raise ValidationError("tender", "no_stored_value_account")
-                after, drawn = spend(Balance(account.principal, account.bonus), t.amount)
-                account.principal, account.bonus = after.principal, after.bonus
-                uow.stamp_changed(account)
+                if account is None:
+                    account = (member.account_id, member.principal, member.bonus,
+                               member.account_version)
+                after, drawn = spend(Balance(account[1], account[2]), t.amount)
+                account = (account[0], after.principal, after.bonus, account[3] + 1)
                 row.sv_principal, row.sv_bonus = drawn.principal, drawn.bonus
-                uow.session.add(
+                moves.append(
                     StoredValueMove(
                         id=new_id(),
-                        account_id=account.id,
+                        account_id=account[0],
                         kind="spend",
                         source=f"sale:{sale.id}:{idx}",
                         principal=-drawn.principal,
@@ -361,20 +419,27 @@ class CheckoutService(Service):
                     )
                 )
             rows.append(row)
-        uow.session.add_all(rows)
-        return rows
+        return rows, moves, account
 
-    def _maybe_upgrade(
-        self, session: Session, member: Member, tier: TierRule | None, now: datetime
-    ) -> None:
-        rows = list(session.scalars(select(Tier)))
-        rules = [r for r in (_tier_rule(t) for t in rows) if r is not None]
+    def _upgraded(
+        self,
+        session: Session,
+        member: sale_write.MemberFacts,
+        tier: TierRule | None,
+        tier_rows: list[Any],
+        now: datetime,
+        this_sale: int,
+    ) -> str | None:
+        """The member's tier id after this purchase (an upgrade is at once)."""
+        rules = [r for r in (_tier_rule(t) for t in tier_rows) if r is not None]
         if not rules or (tier is not None and tier.rank >= max(r.rank for r in rules)):
-            return  # no tiers, or already at the top: nothing to upgrade to
-        spend_12m = spend_since(session, member.id, window_start(now))
+            return member.tier_id  # no tiers, or already at the top: nothing to upgrade to
+        # The sale being written is not in the table yet: its total is added here.
+        spend_12m = spend_since(session, member.id, window_start(now)) + this_sale
         new = after_purchase(tier, spend_12m, rules)
         if new is not None and (tier is None or new.code != tier.code):
-            member.tier_id = next(t.id for t in rows if t.code == new.code)
+            return str(next(t.id for t in tier_rows if t.code == new.code))
+        return member.tier_id
 
     def _replayed(self, session: Session, sale: SaleRow) -> SaleResult:
         member = session.get(Member, sale.member_id) if sale.member_id else None
@@ -393,8 +458,7 @@ class CheckoutService(Service):
 
 def _day(settings: StoreSettings, now: datetime) -> date:
     """The business day of `now` in the store's time zone, with its day cut-off."""
-    hours, minutes = (int(x) for x in settings.day_cutoff.split(":"))
-    return business_day(now, ZoneInfo(settings.timezone), time(hours, minutes))
+    return store_day(settings, now)
 
 
 def _op_args(

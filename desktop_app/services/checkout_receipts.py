@@ -67,6 +67,26 @@ def sale_receipt_data(
                 .order_by(SaleTenderRow.idx)
             )
         )
+    return sale_receipt(
+        sale,
+        lines,
+        tenders,
+        member_summary(
+            session,
+            sale.member_id,
+            points_earned=sale.points_earned,
+            points_redeemed=sale.points_spent,
+        ),
+    )
+
+
+def sale_receipt(
+    sale: SaleRow,
+    lines: Sequence[SaleLineRow],
+    tenders: Sequence[SaleTenderRow],
+    member: r.MemberSummary | None,
+) -> r.Sale:
+    """The sale's receipt from rows in hand (no database)."""
     discounts = []
     if sale.member_discount:
         discounts.append(r.Adjustment("Member discount", sale.member_discount))
@@ -95,12 +115,7 @@ def sale_receipt_data(
         tenders=tuple(r.Tender(t.kind, t.amount, t.reference) for t in tenders),
         change=sale.change,
         discounts=tuple(discounts),
-        member=member_summary(
-            session,
-            sale.member_id,
-            points_earned=sale.points_earned,
-            points_redeemed=sale.points_spent,
-        ),
+        member=member,
     )
 
 

@@ -9,6 +9,8 @@ from datetime import date, datetime, time, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
+from sqlalchemy import select
+
 from desktop_app.domain.bookings import (
     Booking,
     BookingRefused,
@@ -16,6 +18,7 @@ from desktop_app.domain.bookings import (
     Change,
     ClassRules,
     Roster,
+    barred_until,
     check_member_may_book,
 )
 from desktop_app.domain.entitlements import EntitlementKind, EntitlementStatus, entitlement_status
@@ -31,17 +34,19 @@ from desktop_app.store.checkin_models import (
     ClassSession,
     ClassType,
 )
-from desktop_app.store.checkins import candidates_of, store_settings
+from desktop_app.store.checkins import store_settings
 from desktop_app.store.classes import (
     LoadedRoster,
     load_roster,
     member_agenda,
+    move_credit,
     roster_lines,
     rules_of,
     sessions_between,
     waitlisted_elsewhere,
 )
-from desktop_app.store.models import EntitlementRow, Member
+from desktop_app.store.door import entitlements_of, write_op
+from desktop_app.store.models import Member
 from desktop_app.store.uow import UnitOfWork
 
 USABLE = {EntitlementStatus.ACTIVE, EntitlementStatus.EXPIRING}
@@ -70,6 +75,31 @@ class RosterLine:
     status: str
     queued: int
     provisional: bool
+
+
+@dataclass(frozen=True, slots=True)
+class ClassTypeView:
+    id: str
+    name: str
+    capacity: int
+    duration_minutes: int
+
+
+@dataclass(frozen=True, slots=True)
+class StrikeView:
+    id: str
+    at: datetime
+    class_name: str
+    class_starts_at: datetime
+    forgiven: bool
+    note: str
+
+
+@dataclass(frozen=True, slots=True)
+class MemberStanding:
+    member_id: str
+    strikes: list[StrikeView]
+    barred_until: datetime | None  # new bookings refused until then
 
 
 @dataclass(frozen=True, slots=True)
@@ -193,8 +223,8 @@ class ClassService(Service):
              offline: bool = False) -> BookingView:
         with self._authorised(actor, Permission.BOOKING_MANAGE) as uow:
             loaded = self._roster(uow, session_id)
-            member = uow.session.get(Member, member_id)
-            if member is None or member.status != "active":
+            status = uow.session.scalar(select(Member.status).where(Member.id == member_id))
+            if status != "active":
                 raise BookingRefused("member_not_active")
             rules = rules_of(loaded.class_type)
             check_member_may_book(loaded.roster.session, member_agenda(
@@ -209,10 +239,10 @@ class ClassService(Service):
             self._write(uow, loaded, change)
             if change.booking.status.value == "confirmed":
                 self._leave_overlapping(uow, loaded, member_id)
-            uow.op("booking.create.v1", {"id": change.booking.id, "session_id": session_id,
-                                         "member_id": member_id,
-                                         "status": change.booking.status.value,
-                                         "provisional": offline})
+            write_op(uow.session, "booking.create.v1", {
+                "id": change.booking.id, "session_id": session_id, "member_id": member_id,
+                "status": change.booking.status.value, "provisional": offline},
+                at=uow.now, authority=uow.authority)
             return _view(change.booking, session_id)
 
     def cancel(self, actor: Actor, booking_id: str) -> BookingView:
@@ -256,23 +286,49 @@ class ClassService(Service):
     def close_checkin(self, actor: Actor, session_id: str) -> list[str]:
         """No-shows forfeit their credit and earn a strike. Returns the struck booking ids."""
         with self._authorised(actor, Permission.BOOKING_MANAGE) as uow:
-            loaded = self._roster(uow, session_id)
-            if loaded.session_row.checkin_closed_at is not None:
-                return []
-            roster, changes, strikes = loaded.roster.close_checkin(
-                uow.now, rules_of(loaded.class_type))
-            loaded.roster = roster
-            for change in changes:
-                self._write(uow, loaded, change)
-            for b in strikes:
-                st = BookingStrike(member_id=b.member_id, booking_id=b.id, at=uow.now)
-                uow.stamp_new(st, new_id())
-                uow.session.add(st)
-            loaded.session_row.checkin_closed_at = uow.now
-            uow.stamp_changed(loaded.session_row)
-            uow.op("class_session.close.v1", {"id": session_id,
-                                              "no_shows": [b.id for b in strikes]})
-            return [b.id for b in strikes]
+            return self._close(uow, session_id)
+
+    def close_due(self) -> list[str]:
+        """The desk's own background job (no staff member: it runs signed out too): close
+        every session that has ended and whose check-in has closed, once. Bookings not
+        attended become no-shows with a strike, waitlisted ones are cancelled. Each session
+        closes in its own transaction, which re-reads `checkin_closed_at`, so a second run
+        (or a second thread) finds nothing to do. Returns the struck booking ids."""
+        now = self._clock.now()
+        with self._db.read() as session:
+            due = [sid for sid, starts, ends, closes in session.execute(
+                select(ClassSession.id, ClassSession.starts_at, ClassSession.ends_at,
+                       ClassType.checkin_closes_minutes)
+                .join(ClassType, ClassType.id == ClassSession.class_type_id)
+                .where(ClassSession.checkin_closed_at.is_(None),
+                       ClassSession.cancelled.is_(False), ClassSession.deleted_at.is_(None),
+                       ClassSession.ends_at <= now)
+                .order_by(ClassSession.starts_at))
+                if max(ends, starts + timedelta(minutes=closes)) <= now]
+        struck: list[str] = []
+        for session_id in due:
+            with self._unit() as uow:
+                struck += self._close(uow, session_id)
+        return struck
+
+    def _close(self, uow: UnitOfWork, session_id: str) -> list[str]:
+        loaded = self._roster(uow, session_id)
+        if loaded.session_row.checkin_closed_at is not None:
+            return []
+        roster, changes, strikes = loaded.roster.close_checkin(
+            uow.now, rules_of(loaded.class_type))
+        loaded.roster = roster
+        for change in changes:
+            self._write(uow, loaded, change)
+        for b in strikes:
+            st = BookingStrike(member_id=b.member_id, booking_id=b.id, at=uow.now)
+            uow.stamp_new(st, new_id())
+            uow.session.add(st)
+        loaded.session_row.checkin_closed_at = uow.now
+        uow.stamp_changed(loaded.session_row)
+        uow.op("class_session.close.v1", {"id": session_id,
+                                          "no_shows": [b.id for b in strikes]})
+        return [b.id for b in strikes]
 
     def forgive_strike(self, actor: Actor, strike_id: str, note: str,
                        approver: Actor | None = None) -> None:
@@ -295,6 +351,29 @@ class ClassService(Service):
         with self._db.read() as session:
             agenda = member_agenda(session, member_id, self._clock.now())
             return [(s.id, s.at, s.forgiven) for s in agenda.strikes]
+
+    def standing(self, member_id: str) -> MemberStanding:
+        """A member's strikes (newest first, with the class they missed) and the booking
+        ban they add up to, for the desk's strikes dialog."""
+        now = self._clock.now()
+        with self._db.read() as session:
+            agenda = member_agenda(session, member_id, now)
+            rows = session.execute(
+                select(BookingStrike, ClassType.name, ClassSession.starts_at)
+                .join(BookingRow, BookingRow.id == BookingStrike.booking_id)
+                .join(ClassSession, ClassSession.id == BookingRow.session_id)
+                .join(ClassType, ClassType.id == ClassSession.class_type_id)
+                .where(BookingStrike.member_id == member_id)
+                .order_by(BookingStrike.at.desc()))
+            strikes = [StrikeView(st.id, st.at, name, starts, st.forgiven_at is not None,
+                                  st.forgive_note or "") for st, name, starts in rows]
+            return MemberStanding(member_id, strikes, barred_until(agenda.strikes, now))
+
+    def class_types(self) -> list[ClassTypeView]:
+        with self._db.read() as session:
+            return [ClassTypeView(ct.id, ct.name, ct.capacity, ct.duration_minutes)
+                    for ct in session.scalars(select(ClassType).where(
+                        ClassType.deleted_at.is_(None)).order_by(ClassType.name))]
 
     # -- reading ---------------------------------------------------------------------------
     def sessions(self, start: datetime, end: datetime) -> list[SessionView]:
@@ -321,14 +400,12 @@ class ClassService(Service):
         """What pays for a seat: None when a period covering the class does, the id of a class
         credit pack, or False when nothing valid covers it."""
         packs = []
-        for c in candidates_of(uow.session, member_id):
+        for c, scope in entitlements_of(uow.session, member_id):  # one statement
             ent = as_of(c.ent, uow.now)
             if ent.member_id != member_id and member_id not in c.sharer_ids:
                 continue
             if entitlement_status(ent, uow.now) not in USABLE:
                 continue
-            row = uow.session.get(EntitlementRow, ent.id)
-            scope = (row.scope or {}) if row is not None else {}
             types = scope.get("class_types")
             if types and class_type_id not in types:
                 continue
@@ -357,14 +434,14 @@ class ClassService(Service):
         row.promoted_in_window, row.provisional = b.promoted_in_window, b.provisional
         if change.credit:
             ent_id = b.credit_entitlement_id
-            ent = uow.session.get(EntitlementRow, ent_id) if ent_id else None
-            if ent is None:
+            # -1 taken adds a use, +1 returned removes one: one UPDATE, undone with the
+            # transaction when out of range.
+            after = move_credit(uow.session, ent_id, change.credit, uow.now) if ent_id else None
+            if after is None:
                 return
-            ent.units_used -= change.credit  # -1 taken adds a use, +1 returned removes one
-            if ent.units_used < 0 or (ent.units_total is not None
-                                      and ent.units_used > ent.units_total):
-                raise Conflict("credit units out of range", entitlement_id=ent.id)
-            uow.stamp_changed(ent)
+            units_used, units_total = after
+            if units_used < 0 or (units_total is not None and units_used > units_total):
+                raise Conflict("credit units out of range", entitlement_id=ent_id)
 
     def _promote(self, uow: UnitOfWork, loaded: LoadedRoster, manual: bool) -> list[Change]:
         def credit_for(b: Booking) -> str | None | bool:
@@ -391,4 +468,5 @@ class ClassService(Service):
                                              "reason": "promoted_elsewhere"})
 
 
-__all__ = ["BookingView", "ClassRules", "ClassService", "Roster", "RosterLine", "SessionView"]
+__all__ = ["BookingView", "ClassRules", "ClassService", "ClassTypeView", "MemberStanding", "Roster",
+           "RosterLine", "SessionView", "StrikeView"]

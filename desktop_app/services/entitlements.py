@@ -60,6 +60,16 @@ class EntitlementView:
     shared_with: tuple[str, ...]
 
 
+@dataclass(frozen=True, slots=True)
+class HoldView:
+    id: str
+    entitlement_id: str
+    starts_at: datetime
+    ends_at: datetime
+    ended_at: datetime | None
+    reason: str
+
+
 def _load(uow: UnitOfWork, entitlement_id: str) -> EntitlementRow:
     row = uow.session.get(EntitlementRow, entitlement_id)
     if row is None or row.deleted_at is not None:
@@ -186,3 +196,10 @@ class EntitlementService(Service):
                     ent.valid_from, ent.valid_until, ent.units_total, ent.units_left,
                     tuple(sorted(c.sharer_ids)) if ent.id in own else ()))
             return out
+
+    def holds(self, entitlement_id: str) -> list[HoldView]:
+        """An entitlement's holds, oldest first (the desk ends a running one by its id)."""
+        with self._db.read() as session:
+            rows = sorted(holds_of(session, entitlement_id), key=lambda h: h.starts_at)
+            return [HoldView(h.id, h.entitlement_id, h.starts_at, h.ends_at, h.ended_at,
+                             h.reason) for h in rows]

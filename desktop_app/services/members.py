@@ -12,8 +12,9 @@ from desktop_app.domain.codes import new_card_code
 from desktop_app.domain.contact import clean_name, clean_note, normalize_email, normalize_phone
 from desktop_app.domain.errors import DomainError, NotFound, ValidationError
 from desktop_app.domain.ids import new_id
-from desktop_app.domain.permissions import Actor, Permission
+from desktop_app.domain.permissions import Actor, Permission, authorise
 from desktop_app.services.base import Service
+from desktop_app.services.member_photos import PhotoStore, shrink_photo
 from desktop_app.store.members import (
     active_card,
     members_with_contact,
@@ -208,3 +209,58 @@ class MemberService(Service):
             save_member(uow.session, member)
             op = uow.op("member.archive.v1", {"id": member_id})
             uow.audit("member.archive", entity="member", entity_id=member_id, op=op)
+
+    # -- photos -------------------------------------------------------------------------
+    @property
+    def photos(self) -> PhotoStore:
+        return PhotoStore(self._db.path.parent)
+
+    def set_photo(self, actor: Actor, member_id: str, image_bytes: bytes) -> str:
+        """Check, shrink and store a photo (camera frame or file), point the member at it:
+        one member.patch.v1 op and an audit entry. Returns the stored relative path. A
+        refused image (NotAnImage) or actor (PermissionDenied) writes nothing."""
+        authorise(actor, Permission.MEMBER_EDIT)  # before any work on the image
+        jpeg = shrink_photo(image_bytes)
+        store = self.photos
+        new_path = store.write(member_id, jpeg)
+        try:
+            old = self._point_photo_at(actor, member_id, new_path, len(jpeg))
+        except BaseException:
+            store.remove(new_path)
+            raise
+        store.remove(old)
+        return new_path
+
+    def clear_photo(self, actor: Actor, member_id: str) -> None:
+        old = self._point_photo_at(actor, member_id, None, 0)
+        self.photos.remove(old)
+
+    def photo_bytes(self, actor: Actor, member_id: str) -> bytes | None:
+        """The member's stored photo (JPEG bytes), or None when there is none on this desk."""
+        with self._db.read() as session:
+            member = session.get(Member, member_id)
+            path = member.photo_path if member is not None else None
+        return self.photos.read(path)
+
+    def _point_photo_at(self, actor: Actor, member_id: str, path: str | None,
+                        size: int) -> str | None:
+        """Set photo_path (op + audit, one transaction); returns the path it replaced."""
+        with self._authorised(actor, Permission.MEMBER_EDIT) as uow:
+            member = uow.session.get(Member, member_id)
+            if member is None:
+                raise NotFound("no such member", member_id=member_id)
+            old = member.photo_path
+            if old == path:
+                return None
+            member.photo_path = path
+            uow.stamp_changed(member)
+            save_member(uow.session, member)
+            op = uow.op("member.patch.v1", {"id": member_id, "fields": {"photo_path": path}})
+            uow.audit(
+                "member.photo" if path else "member.photo_clear",
+                entity="member",
+                entity_id=member_id,
+                details={"fields": ["photo_path"], "bytes": size},
+                op=op,
+            )
+            return old

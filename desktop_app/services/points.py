@@ -16,7 +16,16 @@ from desktop_app.services.base import Service
 from desktop_app.services.checkout_config import CheckoutConfig
 from desktop_app.store.db import Database
 from desktop_app.store.models import Member, Tier
-from desktop_app.store.points_ledger import lots_of, members_with_lapsed_lots, post
+from desktop_app.store.points_ledger import (
+    lots_of,
+    members_with_birthday_bonus,
+    members_with_lapsed_lots,
+    post,
+    posted_keys,
+)
+from desktop_app.store.sales import store_day, store_settings
+from desktop_app.store.state import get_state, set_state
+from desktop_app.store.uow import UnitOfWork
 
 
 @dataclass(frozen=True, slots=True)
@@ -24,6 +33,19 @@ class PointsView:
     member_id: str
     balance: int
     lots: tuple[Lot, ...]
+
+
+BIRTHDAY_BATCH = 200  # members per transaction in the birthday run
+DAILY_RUN = "points.daily_run"  # sync_state: the business day the daily run last finished
+
+
+@dataclass(frozen=True, slots=True)
+class DailyRun:
+    day: date
+    ran: bool  # False: this business day had been run already, nothing was done
+    expired: int = 0  # points taken by the expiry run
+    birthdays: int = 0  # members given their birthday bonus
+    birthday_points: int = 0
 
 
 class PointsService(Service):
@@ -85,13 +107,17 @@ class PointsService(Service):
             )
             return member.points_balance
 
-    def expire(self, today: date) -> int:
+    def expire(self, today: date, since: date | None = None) -> int:
         """Post `expire` entries for every lot that lapsed before `today`; returns the points
-        taken. Safe to run again: each lot's expiry is posted once."""
+        taken. Safe to run again: each lot's expiry is posted once. `since`: the day of an
+        earlier run, so only lots lapsed after it are looked at."""
         with self._db.read() as session:
-            candidates = members_with_lapsed_lots(session, today)
+            candidates = members_with_lapsed_lots(session, today, since)
         total = 0
         for member_id in candidates:  # one short transaction per member
+            with self._db.read() as session:  # nothing due (spent, or done): no write lock
+                if not expiry_postings(lots_of(session, member_id), today):
+                    continue
             with self._unit() as uow:
                 member = uow.session.get(Member, member_id)
                 if member is None:
@@ -111,44 +137,81 @@ class PointsService(Service):
                 total -= sum(e.delta for e in written)
         return total
 
+    def business_day(self) -> date:
+        """Today in the store's time zone, with its day cut-off."""
+        with self._db.read() as session:
+            return store_day(store_settings(session), self._clock.now())
+
+    def daily_run(self) -> DailyRun:
+        """The once-a-business-day jobs: the expiry run, then the birthday bonus for every
+        member whose birthday it is. A day already run is skipped after one read; running
+        a day again anyway (two threads, a restored database) posts nothing twice, as each
+        lot's expiry and each member's birthday bonus for a year is posted once."""
+        with self._db.read() as session:
+            today = store_day(store_settings(session), self._clock.now())
+            last = get_state(session, DAILY_RUN)
+        if last is not None and last >= today.isoformat():
+            return DailyRun(today, False)
+        expired = self.expire(today, date.fromisoformat(last) if last else None)
+        awarded, points = self.birthday_run(today)
+        with self._unit() as uow:
+            set_state(uow.session, DAILY_RUN, today.isoformat())
+        return DailyRun(today, True, expired, awarded, points)
+
     def birthday_bonus(self, member_id: str, today: date) -> int:
         """Award the tier's birthday bonus once a year on the birthday; returns the points."""
         with self._unit() as uow:
             member = uow.session.get(Member, member_id)
             if member is None:
                 raise NotFound("no such member", member_id=member_id)
-            tier = uow.session.get(Tier, member.tier_id) if member.tier_id else None
-            rule = (
-                TierRule(
-                    tier.code,
-                    tier.rank,
-                    tier.threshold_minor,
-                    birthday_bonus=tier.birthday_bonus_points,
-                )
-                if tier
-                else None
-            )
-            points = birthday_bonus(rule, member.birthday, today)
-            if not points:
-                return 0
-            source = f"birthday:{member_id}:{today.year}"
-            op = uow.op(
-                "points.birthday.v1", {"member_id": member_id, "year": today.year, "points": points}
-            )
-            written = post(
-                uow.session,
-                member,
-                [
-                    Posting(
-                        source,
-                        EntryKind.EARN,
-                        points,
-                        lot_expiry(today, self.config.points.expiry_months),
-                    )
-                ],
-                at=uow.now,
-                op_id=op.op_id,
-            )
-            if not written:
+            points = self._birthday(uow, member, today)
+            if points is None:
                 raise ValidationError("birthday", "already_awarded")
             return points
+
+    def birthday_run(self, today: date, batch: int = BIRTHDAY_BATCH) -> tuple[int, int]:
+        """The birthday bonus for every member whose birthday it is, `batch` members to a
+        transaction (each with its own op); returns (members awarded, points). A member
+        already awarded this year is passed over."""
+        with self._db.read() as session:
+            candidates = members_with_birthday_bonus(session, today)
+        awarded = points = 0
+        for start in range(0, len(candidates), batch):
+            with self._unit() as uow:
+                for member_id in candidates[start : start + batch]:
+                    member = uow.session.get(Member, member_id)
+                    given = self._birthday(uow, member, today) if member is not None else None
+                    if given:
+                        awarded, points = awarded + 1, points + given
+        return awarded, points
+
+    def _birthday(self, uow: UnitOfWork, member: Member, today: date) -> int | None:
+        """Post the member's birthday bonus for `today`'s year: the points (0: none due
+        today), or None when it was posted already."""
+        tier = uow.session.get(Tier, member.tier_id) if member.tier_id else None
+        rule = (
+            TierRule(
+                tier.code,
+                tier.rank,
+                tier.threshold_minor,
+                birthday_bonus=tier.birthday_bonus_points,
+            )
+            if tier
+            else None
+        )
+        points = birthday_bonus(rule, member.birthday, today)
+        if not points:
+            return 0
+        posting = Posting(
+            f"birthday:{member.id}:{today.year}",
+            EntryKind.EARN,
+            points,
+            lot_expiry(today, self.config.points.expiry_months),
+        )
+        if posted_keys(uow.session, [posting]):
+            return None
+        op = uow.op(
+            "points.birthday.v1", {"member_id": member.id, "year": today.year, "points": points}
+        )
+        post(uow.session, member, [posting], at=uow.now, op_id=op.op_id, new_source=True)
+        return points

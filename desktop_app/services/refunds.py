@@ -7,15 +7,17 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
-from datetime import time
+from datetime import datetime, time
 from zoneinfo import ZoneInfo
+
+from sqlalchemy import select
 
 from desktop_app.devices.receipts.templates import data as receipt
 from desktop_app.domain.business_day import business_day
 from desktop_app.domain.clock import Clock
 from desktop_app.domain.errors import NotFound, ValidationError
 from desktop_app.domain.ids import new_id
-from desktop_app.domain.permissions import Actor, Permission
+from desktop_app.domain.permissions import Actor, Permission, authorise
 from desktop_app.domain.points import refund_postings
 from desktop_app.domain.refunds import plan_refund, whole_sale
 from desktop_app.domain.sales import TenderKind, allocate
@@ -26,6 +28,7 @@ from desktop_app.store.checkout_models import (
     RefundLineRow,
     RefundRow,
     RefundTenderRow,
+    SaleLineRow,
     SaleRow,
     SaleTenderRow,
     StoredValueMove,
@@ -56,10 +59,68 @@ class RefundResult:
     receipt: receipt.Refund
 
 
+@dataclass(frozen=True, slots=True)
+class RefundableLine:
+    line_no: int
+    name: str
+    quantity: int  # as sold
+    refundable: int  # units not refunded yet
+    unit_price: int
+    amount: int  # what the customer paid for the whole line
+
+
+@dataclass(frozen=True, slots=True)
+class RefundableSale:
+    """A sale as the refund screen shows it: what is left to give back."""
+
+    sale_id: str
+    number: str
+    finalized_at: datetime
+    total: int
+    member_name: str | None
+    points_earned: int
+    points_spent: int
+    lines: tuple[RefundableLine, ...]
+
+
 class RefundService(Service):
     def __init__(self, db: Database, clock: Clock, config: CheckoutConfig | None = None) -> None:
         super().__init__(db, clock)
         self.config = config or CheckoutConfig()
+
+    def find_sale(self, actor: Actor, number: str) -> RefundableSale:
+        """The sale with receipt number `number` (as printed, any case), with each line's
+        units still refundable. Reads only: whoever sells may look a sale up; refunding it
+        takes `sale.refund` (or a manager's approval)."""
+        authorise(actor, Permission.SALE_CREATE)
+        with self._db.read() as session:
+            sale = session.scalar(select(SaleRow).where(SaleRow.number == number.strip().upper()))
+            if sale is None:
+                raise NotFound("no sale with that receipt number", number=number)
+            state = sale_state(session, sale)
+            left = {ln.line_no: ln.quantity - ln.refunded_quantity for ln in state.lines}
+            member = session.get(Member, sale.member_id) if sale.member_id else None
+            rows = session.scalars(
+                select(SaleLineRow)
+                .where(SaleLineRow.sale_id == sale.id)
+                .order_by(SaleLineRow.line_no)
+            )
+            return RefundableSale(
+                sale.id,
+                sale.number,
+                sale.finalized_at,
+                sale.total,
+                member.name if member else None,
+                sale.points_earned,
+                sale.points_spent,
+                tuple(
+                    RefundableLine(
+                        ln.line_no, ln.name, ln.quantity, left[ln.line_no], ln.unit_price,
+                        ln.amount,
+                    )
+                    for ln in rows
+                ),
+            )
 
     def refund(
         self,

@@ -12,7 +12,7 @@ from desktop_app.domain.errors import NotFound, ValidationError
 from desktop_app.domain.ids import new_id
 from desktop_app.domain.permissions import Actor, Permission
 from desktop_app.domain.sales import TenderKind
-from desktop_app.domain.stored_value import Balance, cancel, top_up
+from desktop_app.domain.stored_value import Balance, bonus_for, cancel, top_up
 from desktop_app.services.base import Service
 from desktop_app.services.checkout_config import CheckoutConfig
 from desktop_app.services.checkout_receipts import member_summary
@@ -43,6 +43,11 @@ class StoredValueService(Service):
         with self._db.read() as session:
             account = account_of(session, member_id)
             return Balance(account.principal, account.bonus) if account else Balance()
+
+    def bonus_for(self, paid: int) -> int:
+        """The bonus a top-up of `paid` earns under the store's rules (no database: safe
+        anywhere; the screen shows it before the cashier confirms)."""
+        return bonus_for(paid, self.config.top_up_bonuses)
 
     def topup(
         self, actor: Actor, member_id: str, paid: int, tender: TenderKind, reference: str = ""

@@ -52,10 +52,40 @@ def append_audit(
     which every unit of work does, so the head cannot move underneath us."""
     prev = get_state(session, AUDIT_HEAD) or GENESIS
     last_seq = session.scalar(select(AuditEntry.seq).order_by(AuditEntry.seq.desc()).limit(1))
+    entry = new_audit_entry(
+        prev,
+        last_seq or 0,
+        at=at,
+        authority=authority,
+        action=action,
+        entity=entity,
+        entity_id=entity_id,
+        details=details,
+        op_id=op_id,
+    )
+    session.add(entry)
+    set_state(session, AUDIT_HEAD, entry.hash)
+    return entry
+
+
+def new_audit_entry(
+    prev: str,
+    last_seq: int,
+    *,
+    at: datetime,
+    authority: Authority | None,
+    action: str,
+    entity: str | None = None,
+    entity_id: str | None = None,
+    details: Mapping[str, Any] | None = None,
+    op_id: str | None = None,
+) -> AuditEntry:
+    """The entry after the chain's head `prev` (number `last_seq`), hashed and not added to
+    any session: `append_audit`, or a caller writing its rows in bulk, stores it."""
     actor = authority.actor if authority else None
     approver = authority.approver if authority else None
     entry = AuditEntry(
-        seq=(last_seq or 0) + 1,
+        seq=last_seq + 1,
         id=new_id(),
         at=at,
         actor_id=actor.staff_id if actor else None,
@@ -71,8 +101,6 @@ def append_audit(
         prev_hash=prev,
     )
     entry.hash = link_hash(prev, _hashed_fields(entry))
-    session.add(entry)
-    set_state(session, AUDIT_HEAD, entry.hash)
     return entry
 
 

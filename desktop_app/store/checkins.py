@@ -18,11 +18,9 @@ from desktop_app.domain.entitlements import Entitlement, EntitlementKind, Hold
 from desktop_app.domain.settings import StoreSettings
 from desktop_app.store.checkin_models import BookingRow, CheckinRow, CheckinVoid, ClassSession
 from desktop_app.store.models import (
-    Card,
     EntitlementHold,
     EntitlementRow,
     EntitlementSharer,
-    Member,
     Setting,
 )
 
@@ -48,17 +46,6 @@ def to_domain(row: EntitlementRow, holds: Sequence[EntitlementHold]) -> Entitlem
                     if h.deleted_at is None),
         blocked=row.blocked,
     )
-
-
-def resolve_code(session: Session, code: str) -> tuple[Member | None, str]:
-    """The member behind a scanned code, and whether the card is active, revoked or unknown.
-    A member number (typed at the desk) resolves like an active card."""
-    card = session.scalar(select(Card).where(Card.code == code))
-    if card is not None:
-        member = session.get(Member, card.member_id)
-        return member, "found" if card.status == "active" else "revoked"
-    member = session.scalar(select(Member).where(Member.number == code))
-    return member, "found" if member is not None else "unknown"
 
 
 def candidates_of(session: Session, member_id: str) -> list[Candidate]:

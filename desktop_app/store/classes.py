@@ -5,8 +5,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
+from typing import cast
 
-from sqlalchemy import func, select
+from sqlalchemy import Table, func, select, update
 from sqlalchemy.orm import Session
 
 from desktop_app.domain.bookings import (
@@ -19,7 +20,9 @@ from desktop_app.domain.bookings import (
     Strike,
 )
 from desktop_app.store.checkin_models import BookingRow, BookingStrike, ClassSession, ClassType
-from desktop_app.store.models import Member
+from desktop_app.store.models import EntitlementRow, Member
+
+_entitlements = cast(Table, EntitlementRow.__table__)
 
 
 @dataclass
@@ -46,11 +49,13 @@ def booking_of(b: BookingRow) -> Booking:
 
 
 def load_roster(session: Session, session_id: str) -> LoadedRoster | None:
-    s = session.get(ClassSession, session_id)
-    if s is None or s.deleted_at is not None:
+    found = session.execute(  # the session and its class type in one query
+        select(ClassSession, ClassType)
+        .join(ClassType, ClassType.id == ClassSession.class_type_id)
+        .where(ClassSession.id == session_id)).first()
+    if found is None or found[0].deleted_at is not None:
         return None
-    ct = session.get(ClassType, s.class_type_id)
-    assert ct is not None
+    s, ct = found
     rows = {b.id: b for b in session.scalars(
         select(BookingRow).where(BookingRow.session_id == session_id))}
     roster = Roster(info_of(s), tuple(booking_of(b) for b in rows.values()))
@@ -101,3 +106,16 @@ def roster_lines(session: Session, session_id: str) -> list[tuple[BookingRow, st
         .where(BookingRow.session_id == session_id)
         .order_by(BookingRow.queued))
     return [(b, name, number) for b, name, number in rows]
+
+
+def move_credit(session: Session, entitlement_id: str, credit: int,
+                now: datetime) -> tuple[int, int | None] | None:
+    """Give back (`credit` > 0) or take (< 0) class credits on an entitlement in one UPDATE,
+    stamping it changed; its (units used, units total) after, or None when it is gone."""
+    row = session.connection().execute(
+        update(_entitlements)
+        .where(_entitlements.c.id == entitlement_id)
+        .values(units_used=_entitlements.c.units_used - credit,
+                updated_at=now, version=func.coalesce(_entitlements.c.version, 0) + 1)
+        .returning(_entitlements.c.units_used, _entitlements.c.units_total)).first()
+    return None if row is None else (row[0], row[1])

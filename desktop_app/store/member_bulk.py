@@ -20,6 +20,7 @@ from desktop_app.domain.ids import new_id
 from desktop_app.domain.member_query import name_terms
 from desktop_app.store.members import MEMBER_SERIAL
 from desktop_app.store.models import Card, Counter, Member, MemberTag, Tag
+from desktop_app.store.search import last4_terms
 from desktop_app.store.types import UTCDateTime
 
 CHUNK = 500  # keys per IN (...) query, under SQLite's bound-parameter limit
@@ -161,7 +162,8 @@ def insert_members(session: Session, members: Sequence[NewMember], now: datetime
     )
     raw.executemany(
         "INSERT OR IGNORE INTO member_search_terms (kind, term, member_number) VALUES (?, ?, ?)",
-        [(k, t, m.number) for m in members for k, t in name_terms(m.name)],
+        [(k, t, m.number) for m in members
+         for k, t in (*name_terms(m.name), *last4_terms(m.phone, False))],
     )
     tagged = [m for m in members if m.tags]
     if tagged:

@@ -1,6 +1,6 @@
-"""What a scanned member code points to: a card (active or revoked), a member number, or a
-dynamic member QR verified offline against the member's secret (desktop_app.domain
-.scan_payloads). One resolver for the door and the search box."""
+"""Dynamic member QR codes, verified offline against the member's secret (desktop_app.domain
+.scan_payloads): the part of resolving a scanned code that the door (store.door) and the
+search box (services.lookup) share."""
 
 from __future__ import annotations
 
@@ -29,19 +29,3 @@ def dynamic_qr_member_number(conn: sqlite3.Connection, code: str, now: datetime)
 
     payload = verify_dynamic_qr(code, secret_of, now)
     return payload.member_number if payload.kind is PayloadKind.DYNAMIC_MEMBER else None
-
-
-def resolve_member_code(conn: sqlite3.Connection, code: str,
-                        now: datetime) -> tuple[str | None, str]:
-    """(member id, "found" | "revoked" | "unknown") for a card code, member number or
-    dynamic QR."""
-    if is_dynamic_qr(code):
-        number = dynamic_qr_member_number(conn, code, now)
-        if number is None:
-            return None, "unknown"
-        code = number
-    row = conn.execute("SELECT member_id, status FROM cards WHERE code = ?", (code,)).fetchone()
-    if row is not None:
-        return row[0], "found" if row[1] == "active" else "revoked"
-    row = conn.execute("SELECT id FROM members WHERE number = ?", (code,)).fetchone()
-    return (row[0], "found") if row else (None, "unknown")

@@ -19,12 +19,15 @@ from desktop_app.store.state import device_id, get_state, set_state
 
 
 def next_hlc(session: Session, now: datetime) -> HLC:
-    node = device_id(session)
-    stored = get_state(session, HLC_KEY)
-    last = HLC.parse(stored) if stored else HLC(0, 0, node)
-    stamp = HLC(last.wall_ms, last.counter, node).tick(int(now.timestamp() * 1000))
+    stamp = hlc_after(get_state(session, HLC_KEY), device_id(session), now)
     set_state(session, HLC_KEY, str(stamp))
     return stamp
+
+
+def hlc_after(stored: str | None, node: str, now: datetime) -> HLC:
+    """The stamp after the stored one (None: the first) on this node at `now`."""
+    last = HLC.parse(stored) if stored else HLC(0, 0, node)
+    return HLC(last.wall_ms, last.counter, node).tick(int(now.timestamp() * 1000))
 
 
 def enqueue_op(
@@ -35,19 +38,33 @@ def enqueue_op(
     at: datetime,
     authority: Authority | None,
 ) -> OutboxOp:
-    op = OutboxOp(
+    op = new_op(name, args, at=at, authority=authority, hlc=str(next_hlc(session, at)))
+    session.add(op)
+    session.flush()  # assigns seq
+    return op
+
+
+def new_op(
+    name: str,
+    args: Mapping[str, Any],
+    *,
+    at: datetime,
+    authority: Authority | None,
+    hlc: str,
+) -> OutboxOp:
+    """An op stamped `hlc`, not added to any session (its `seq` comes when it is stored)."""
+    return OutboxOp(
         op_id=new_id(),
         name=name,
-        hlc=str(next_hlc(session, at)),
+        hlc=hlc,
         actor_id=authority.actor.staff_id if authority else None,
         approver_id=authority.approver.staff_id if authority and authority.approver else None,
         args=dict(args),
         created_at=at,
         state="pending",
+        result=None,
+        acked_at=None,
     )
-    session.add(op)
-    session.flush()  # assigns seq
-    return op
 
 
 def pending_count(session: Session) -> int:

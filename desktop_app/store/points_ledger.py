@@ -15,7 +15,7 @@ from desktop_app.domain.chain import GENESIS, ChainFault, link_hash, verify_chai
 from desktop_app.domain.ids import new_id
 from desktop_app.domain.points import Entry, EntryKind, LotState, Posting, replay, unposted
 from desktop_app.store.checkout_models import PointsEntry, PointsHead
-from desktop_app.store.models import Member
+from desktop_app.store.models import Member, Tier
 from desktop_app.store.types import ISODate, UTCDateTime
 
 
@@ -68,12 +68,35 @@ def post(
     if head is None:
         head = PointsHead(member_id=member.id, head=GENESIS, count=0)
         session.add(head)
+    written = chain_entries(
+        member.id, head.head, head.count, fresh, at=at, op_id=op_id, reason=reason
+    )
+    for entry in written:
+        member.points_balance = (member.points_balance or 0) + entry.delta
+        session.add(entry)
+    if written:
+        head.head, head.count = written[-1].hash, written[-1].member_seq
+    return written
+
+
+def chain_entries(
+    member_id: str,
+    head: str,
+    count: int,
+    postings: Sequence[Posting],
+    *,
+    at: datetime,
+    op_id: str | None,
+    reason: str | None = None,
+) -> list[PointsEntry]:
+    """The entries for `postings`, chained after a member's head `head` (its `count`-th entry):
+    built, hashed and not added to any session (the caller writes them)."""
     written = []
-    for p in fresh:
+    for p in postings:
         entry = PointsEntry(
             id=new_id(),
-            member_id=member.id,
-            member_seq=head.count + 1,
+            member_id=member_id,
+            member_seq=count + 1,
             at=at,
             delta=p.delta,
             kind=p.kind.value,
@@ -82,12 +105,10 @@ def post(
             lot_ref=p.lot_ref,
             op_id=op_id,
             reason=reason,
-            prev_hash=head.head,
+            prev_hash=head,
         )
-        entry.hash = link_hash(head.head, _hashed_fields(entry))
-        head.head, head.count = entry.hash, entry.member_seq
-        member.points_balance = (member.points_balance or 0) + p.delta
-        session.add(entry)
+        entry.hash = link_hash(head, _hashed_fields(entry))
+        head, count = entry.hash, entry.member_seq
         written.append(entry)
     return written
 
@@ -116,16 +137,40 @@ def entry_for(session: Session, source: str, kind: EntryKind) -> PointsEntry | N
     )
 
 
-def members_with_lapsed_lots(session: Session, today: date) -> list[str]:
+def members_with_lapsed_lots(
+    session: Session, today: date, since: date | None = None
+) -> list[str]:
     """Members holding a positive entry whose expiry is before `today` (candidates for the
-    expiry run; the replay decides what is really left)."""
+    expiry run; the replay decides what is really left). `since`: only lots lapsed since an
+    earlier run on that day (expiring on or after it), not every lot that ever lapsed."""
+    query = select(PointsEntry.member_id).where(
+        PointsEntry.expires_on < today, PointsEntry.delta > 0
+    )
+    if since is not None:
+        query = query.where(PointsEntry.expires_on >= since)
+    return list(session.scalars(query.distinct()))
+
+
+def members_with_birthday_bonus(session: Session, today: date) -> list[str]:
+    """Active members born on `today`'s month and day (29 February ones on the 28th in other
+    years) whose tier gives a birthday bonus: the birthday run's candidates."""
+    days = [today.strftime("%m-%d")]
+    if (today.month, today.day) == (2, 28) and not _leap(today.year):
+        days.append("02-29")
+    bonus_tiers = select(Tier.id).where(Tier.birthday_bonus_points > 0)
     return list(
         session.scalars(
-            select(PointsEntry.member_id)
-            .where(PointsEntry.expires_on < today, PointsEntry.delta > 0)
-            .distinct()
+            select(Member.id).where(
+                Member.status == "active",
+                Member.tier_id.in_(bonus_tiers),
+                func.strftime("%m-%d", Member.birthday).in_(days),
+            )
         )
     )
+
+
+def _leap(year: int) -> bool:
+    return year % 4 == 0 and (year % 100 != 0 or year % 400 == 0)
 
 
 def _chains(session: Session) -> Iterator[tuple[str, list[PointsEntry]]]:

@@ -4,15 +4,19 @@ of a sale for a refund, what a shift report adds up, the store's settings inside
 from __future__ import annotations
 
 from collections import defaultdict
-from datetime import datetime
+from datetime import date, datetime, time
+from typing import Any
+from zoneinfo import ZoneInfo
 
-from sqlalchemy import func, select
+from sqlalchemy import bindparam, func, select
 from sqlalchemy.orm import Session
 
+from desktop_app.domain.business_day import business_day
 from desktop_app.domain.refunds import LineState, SaleState, TenderState
 from desktop_app.domain.sales import TenderKind
 from desktop_app.domain.settings import StoreSettings
 from desktop_app.domain.shifts import RefundFacts, SaleFacts, TopUpFacts
+from desktop_app.store import sale_write
 from desktop_app.store.checkout_models import (
     PointsEntry,
     RefundLineRow,
@@ -24,7 +28,7 @@ from desktop_app.store.checkout_models import (
     Shift,
     StoredValueMove,
 )
-from desktop_app.store.models import Counter, Setting
+from desktop_app.store.models import Setting
 from desktop_app.store.state import device_id as _device_id
 
 
@@ -38,13 +42,8 @@ def device_id(session: Session) -> str:
 
 def next_number(session: Session, prefix: str) -> str:
     """Receipt numbers: a letter, this desk's short tag and a per-desk serial (S-3F9A-000123),
-    so two desks never print the same number."""
-    counter = session.get(Counter, f"number.{prefix}")
-    if counter is None:
-        counter = Counter(name=f"number.{prefix}", value=0)
-        session.add(counter)
-    counter.value += 1
-    return f"{prefix}-{device_id(session)[-4:].upper()}-{counter.value:06d}"
+    so two desks never print the same number. The counter is bumped in one statement."""
+    return sale_write.next_number(session, device_id(session), prefix)
 
 
 def store_settings(session: Session) -> StoreSettings:
@@ -55,26 +54,46 @@ def store_settings(session: Session) -> StoreSettings:
     return settings
 
 
+def store_day(settings: StoreSettings, now: datetime) -> date:
+    """The business day of `now` in the store's time zone, with its day cut-off."""
+    hours, minutes = (int(x) for x in settings.day_cutoff.split(":"))
+    return business_day(now, ZoneInfo(settings.timezone), time(hours, minutes))
+
+
 def open_shift(session: Session) -> Shift | None:
     return session.scalar(
         select(Shift).where(Shift.device_id == device_id(session), Shift.closed_at.is_(None))
     )
 
 
+def _spend_since_statement() -> Any:
+    sales, refunds = SaleRow.__table__.c, RefundRow.__table__.c
+    since = bindparam("since", type_=sales.finalized_at.type)
+    member: Any = bindparam("member_id")
+    sold = (
+        select(func.coalesce(func.sum(sales.total), 0))
+        .where(sales.member_id == member, sales.finalized_at > since)
+        .scalar_subquery()
+    )
+    sale_of = SaleRow.__table__.alias("refunded_sale")
+    refunded = (
+        select(func.coalesce(func.sum(refunds.amount), 0))
+        .join_from(RefundRow.__table__, sale_of, sale_of.c.id == refunds.sale_id)
+        .where(sale_of.c.member_id == member, refunds.refunded_at > since)
+        .scalar_subquery()
+    )
+    return select(sold - refunded)
+
+
+_SPEND_SINCE = _spend_since_statement()  # built once: each call only binds its values
+
+
 def spend_since(session: Session, member_id: str, since: datetime) -> int:
     """Sale totals minus refunds for the member after `since`, in one statement."""
-    sold = (
-        select(func.coalesce(func.sum(SaleRow.total), 0))
-        .where(SaleRow.member_id == member_id, SaleRow.finalized_at > since)
-        .scalar_subquery()
-    )
-    refunded = (
-        select(func.coalesce(func.sum(RefundRow.amount), 0))
-        .join(SaleRow, SaleRow.id == RefundRow.sale_id)
-        .where(SaleRow.member_id == member_id, RefundRow.refunded_at > since)
-        .scalar_subquery()
-    )
-    return int(session.scalar(select(sold - refunded)) or 0)
+    found = session.connection().execute(
+        _SPEND_SINCE, {"member_id": member_id, "since": since}
+    ).scalar()
+    return int(found or 0)
 
 
 def sale_state(session: Session, sale: SaleRow) -> SaleState:

@@ -10,6 +10,7 @@ from desktop_app.store import (
     models,
     print_models,  # noqa: F401  print queue
     report_indexes,  # noqa: F401  daily summary indexes
+    report_rollups,  # noqa: F401  daily summary rollups (kept by triggers)
     search_models,  # noqa: F401  member search index
 )
 from desktop_app.store.models import Base

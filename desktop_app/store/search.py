@@ -59,20 +59,46 @@ class MemberHit:
 
 # --- keeping the index current -------------------------------------------------------------
 
-def _terms_of(name: str | None, merged: bool) -> set[tuple[int, str]]:
+def terms_of(name: str | None, merged: bool) -> set[tuple[int, str]]:
     # A merged member is found only by its codes, which resolve to the survivor.
     return set(name_terms(name)) if name and not merged else set()
 
 
+def last4_terms(phone: str | None, merged: bool) -> set[tuple[int, str]]:
+    """The key of a phone's last 4 digits: one equality lookup in the index (a merged member,
+    like its name, is no longer found by it)."""
+    return {(int(TermKind.PHONE_LAST4), phone[-4:])} if phone and not merged else set()
+
+
+# The same key for every member with a phone, in SQL (bulk builds and the 0700 migration).
+LAST4_SELECT = (
+    f"SELECT {int(TermKind.PHONE_LAST4)}, substr(phone, -4), number FROM members "
+    "WHERE phone IS NOT NULL AND phone <> '' AND merged_into_id IS NULL"
+)
+
+
+def index_phone_last4(conn: sqlite3.Connection) -> int:
+    """Add the last-4 key of every member to the index (idempotent); for a caller that filled
+    the name terms another way, e.g. a bootstrap's term worker. Returns the rows added."""
+    return conn.execute(
+        "INSERT OR IGNORE INTO member_search_terms (kind, term, member_number) "
+        f"{LAST4_SELECT} ORDER BY 2, 3"
+    ).rowcount
+
+
 def reindex_member(session: Session, member: Member) -> None:
     """Bring the member's index terms up to date, before its row is flushed: the terms to
-    remove are those of the row still in the database."""
+    remove are those of the row still in the database (a changed phone moves its last-4 key
+    in the same transaction)."""
     with session.no_autoflush:
         before = session.execute(
-            text("SELECT name, merged_into_id FROM members WHERE id = :id"), {"id": member.id}
+            text("SELECT name, merged_into_id, phone FROM members WHERE id = :id"),
+            {"id": member.id},
         ).first()
-    old = _terms_of(before[0], before[1] is not None) if before else set()
-    new = _terms_of(member.name, member.merged_into_id is not None)
+    was_merged = before is not None and before[1] is not None
+    old = terms_of(before[0], was_merged) | last4_terms(before[2], was_merged) if before else set()
+    merged = member.merged_into_id is not None
+    new = terms_of(member.name, merged) | last4_terms(member.phone, merged)
     if old == new:
         return
     gone, added = old - new, new - old
@@ -112,17 +138,23 @@ def build_search_index(
             conn.executemany(
                 "INSERT INTO temp.search_terms_load VALUES (?, ?, ?)",
                 [(k, t, number) for number, name, merged in batch
-                 for k, t in _terms_of(name, merged is not None)],
+                 for k, t in terms_of(name, merged is not None)],
             )
             done += len(batch)
             if progress:
                 progress(done)
+        conn.execute(f"INSERT INTO temp.search_terms_load {LAST4_SELECT}")
         conn.execute("DELETE FROM member_search_terms")
-        conn.execute(
-            "INSERT OR IGNORE INTO member_search_terms (kind, term, member_number) "
-            "SELECT kind, term, num FROM temp.search_terms_load ORDER BY kind, term, num"
-        )
-        count = int(conn.execute("SELECT count(*) FROM member_search_terms").fetchone()[0])
+        # The sort of millions of terms is SQLite's own; a helper thread halves it.
+        threads = conn.execute("PRAGMA threads").fetchone()[0]
+        conn.execute("PRAGMA threads = 2")
+        try:
+            count = conn.execute(
+                "INSERT OR IGNORE INTO member_search_terms (kind, term, member_number) "
+                "SELECT kind, term, num FROM temp.search_terms_load ORDER BY kind, term, num"
+            ).rowcount
+        finally:
+            conn.execute(f"PRAGMA threads = {int(threads)}")
         conn.execute("DROP TABLE temp.search_terms_load")
         conn.execute(
             "INSERT OR REPLACE INTO sync_state (key, value) VALUES (?, ?)",
@@ -226,15 +258,27 @@ def _term_scan(rank: int, matched: str, kind: TermKind, prefix: str) -> Scan:
     return scan
 
 
+def _last4_scan(last4: str) -> Scan:
+    def scan(s: sqlite3.Connection, n: int) -> list[_Found]:
+        rows = _rows(
+            s,
+            "SELECT member_number FROM member_search_terms WHERE kind = :k AND term = :t "
+            "ORDER BY kind, term, member_number LIMIT :n",
+            k=int(TermKind.PHONE_LAST4), t=last4, n=n,
+        )
+        return [_Found(Tier.CONTACT, "phone_last4", by_number=r[0]) for r in rows]
+
+    return scan
+
+
 def plan(q: MemberQuery) -> list[Scan]:
     """The scans for a query, in ranking order."""
     scans = _code_scans(q)
     if q.phone:
         scans.append(_member_scan(Tier.CONTACT, "phone", "phone = :p", p=q.phone))
     if q.last4:
-        # Index order (oldest member first), no sort: a sort would read every one of the
-        # ~100 members per 4 digits in a million before returning the first.
-        scans.append(_member_scan(Tier.CONTACT, "phone_last4", "phone_last4 = :l", l=q.last4))
+        # One equality on the index's own last-4 key, in its order: no sort, no table rows.
+        scans.append(_last4_scan(q.last4))
     if q.email and "@" in q.email:
         scans.append(_member_scan(Tier.CONTACT, "email", "email = :e", e=q.email))
     if q.folded:

@@ -159,4 +159,11 @@ class EventsAnswer(_Wire):
     cursor: str
 
 
-BOOTSTRAP_ENTITIES = ("staff", "setting", "member", "card")
+BOOTSTRAP_ENTITIES = (
+    "staff", "setting", "member", "card",
+    # the gym family (central_server.ops.gym), parents before children
+    "entitlement", "entitlement_hold", "class_type", "class_schedule", "class_session",
+    "booking", "booking_strike", "member_tags",
+    # the sales family (central_server.ops.sales): the points ledger, stored value
+    "points_entry", "stored_value_account",
+)  # fmt: skip

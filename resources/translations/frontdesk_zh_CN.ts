@@ -107,9 +107,42 @@ Everything entered since then on this desk is replaced by that copy (the current
     </message>
 </context>
 <context>
+    <name>BookMemberDialog</name>
+    <message>
+        <location filename="../../desktop_app/qt/pages/class_dialogs.py" line="+265"/>
+        <source>Book a member</source>
+        <translation>为会员预约</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Name, phone or member number, then Enter</source>
+        <translation>姓名、手机号或会员号，然后按 Enter</translation>
+    </message>
+    <message>
+        <location line="+59"/>
+        <source>%1 is on the waitlist (position %2).</source>
+        <translation>%1 已进入候补（第 %2 位）。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 is booked (provisional until the server confirms).</source>
+        <translation>%1 已预约（服务器确认前为临时预约）。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 is booked.</source>
+        <translation>%1 已预约。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1: %2 class credit(s) left.</source>
+        <translation>%1：剩余 %2 节课时。</translation>
+    </message>
+</context>
+<context>
     <name>CheckoutPage</name>
     <message>
-        <location filename="../../desktop_app/qt/pages/checkout.py" line="+161"/>
+        <location filename="../../desktop_app/qt/pages/checkout.py" line="+193"/>
         <source>Checkout</source>
         <translation>收银</translation>
     </message>
@@ -140,12 +173,12 @@ Everything entered since then on this desk is replaced by that copy (the current
     </message>
     <message>
         <location line="+0"/>
-        <location line="+27"/>
+        <location line="+31"/>
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location line="-26"/>
+        <location line="-30"/>
         <source>Subtotal</source>
         <translation>小计</translation>
     </message>
@@ -190,7 +223,27 @@ Everything entered since then on this desk is replaced by that copy (the current
         <translation>Enter：添加 · Del：删除行 · Ctrl+L / Ctrl+D：单品 / 整单折扣 · 输入金额后 Ctrl+1 现金、Ctrl+2 银行卡、Ctrl+3 微信、Ctrl+4 支付宝、Ctrl+5 储值 · Ctrl+6 积分抵扣 · Ctrl+回车：结账 · Esc：新单</translation>
     </message>
     <message>
-        <location line="+46"/>
+        <location line="+3"/>
+        <source>Refund (F7)</source>
+        <translation>退款 (F7)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Top up (F8)</source>
+        <translation>充值 (F8)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Shift (F9)</source>
+        <translation>班次 (F9)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Import products…</source>
+        <translation>导入商品…</translation>
+    </message>
+    <message>
+        <location line="+44"/>
         <source>Nothing found</source>
         <translation>未找到</translation>
     </message>
@@ -230,7 +283,12 @@ Everything entered since then on this desk is replaced by that copy (the current
         <translation>已结账：小票 %1，找零 %2，获得积分 %3</translation>
     </message>
     <message>
-        <location line="+47"/>
+        <location line="+14"/>
+        <source>Scan the member&apos;s card first to top up their stored value</source>
+        <translation>请先扫描会员卡再为其储值充值</translation>
+    </message>
+    <message>
+        <location line="+78"/>
         <source>Member: %1 · points %2</source>
         <translation>会员：%1 · 积分 %2</translation>
     </message>
@@ -271,9 +329,73 @@ Everything entered since then on this desk is replaced by that copy (the current
     </message>
 </context>
 <context>
+    <name>ClassTypeDialog</name>
+    <message>
+        <location filename="../../desktop_app/qt/pages/class_dialogs.py" line="-193"/>
+        <source>New class type</source>
+        <translation>新建课程类型</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <location line="+3"/>
+        <source> min</source>
+        <translation> 分钟</translation>
+    </message>
+    <message>
+        <location line="-2"/>
+        <source> days</source>
+        <translation> 天</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source> h</source>
+        <translation> 小时</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Capacity</source>
+        <translation>容量</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Duration</source>
+        <translation>时长</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Booking opens before</source>
+        <translation>提前开放预约</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Late cancel within</source>
+        <translation>迟取消时限</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Check-in closes after start</source>
+        <translation>开课后签到截止</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Minimum size</source>
+        <translation>最少人数</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>A class type needs a name.</source>
+        <translation>课程类型需要名称。</translation>
+    </message>
+</context>
+<context>
     <name>ClassesPage</name>
     <message>
-        <location filename="../../desktop_app/qt/pages/classes.py" line="+85"/>
+        <location filename="../../desktop_app/qt/pages/classes.py" line="+133"/>
         <source>Classes</source>
         <translation>课程</translation>
     </message>
@@ -309,22 +431,107 @@ Everything entered since then on this desk is replaced by that copy (the current
     </message>
     <message>
         <location line="+0"/>
-        <location line="+11"/>
+        <location line="+23"/>
         <source>Cancelled</source>
         <translation>已取消</translation>
     </message>
     <message>
-        <location line="-8"/>
-        <source>Space: mark attended · Ctrl+S: save the session · F5: reload</source>
-        <translation>空格：标记到课 · Ctrl+S：保存课节 · F5：刷新</translation>
+        <location line="+112"/>
+        <source>Cancel this session? Every booking is cancelled and class credits are returned.</source>
+        <translation>取消这节课？所有预约都会取消，课时将退回。</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+6"/>
+        <source>Session saved.</source>
+        <translation>课节已保存。</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>Class type %1 created. Ctrl+G schedules it.</source>
+        <translation>已创建课程类型 %1。按 Ctrl+G 排课。</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Create a class type first (Ctrl+T).</source>
+        <translation>请先创建课程类型 (Ctrl+T)。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Schedule added: %1 session(s) generated.</source>
+        <translation>已添加排课：生成 %1 节课。</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>%1 new session(s) generated.</source>
+        <translation>已生成 %1 节新课。</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>%1: late cancel, the class credit is forfeit.</source>
+        <translation>%1：迟取消，课时不退。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1: cancelled, any class credit is returned.</source>
+        <translation>%1：已取消，课时已退回。</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>%1 member(s) moved from the waitlist.</source>
+        <translation>已从候补转入 %1 位会员。</translation>
+    </message>
+    <message>
+        <location line="-227"/>
         <source>Booked</source>
         <translation>已预约</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="-19"/>
+        <source>Space: mark attended · Delete: cancel the booking · Ctrl+S: save the session · F5: reload · Alt+Left/Right: week before/after</source>
+        <translation>空格：标记出勤 · Delete：取消预约 · Ctrl+S：保存课节 · F5：刷新 · Alt+左/右：上一周/下一周</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Ctrl+T: class type · Ctrl+G: weekly schedule · Ctrl+N: next 4 weeks · Ctrl+B: book · Ctrl+P: from the waitlist · Ctrl+K: strikes</source>
+        <translation>Ctrl+T：课程类型 · Ctrl+G：每周排课 · Ctrl+N：生成后 4 周 · Ctrl+B：预约 · Ctrl+P：候补补位 · Ctrl+K：违约记录</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Class type</source>
+        <translation>课程类型</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Schedule</source>
+        <translation>排课</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Next 4 weeks</source>
+        <translation>生成后 4 周</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Book</source>
+        <translation>预约</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cancel booking</source>
+        <translation>取消预约</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>From waitlist</source>
+        <translation>候补补位</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Strikes</source>
+        <translation>违约记录</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>Waitlist</source>
         <translation>候补</translation>
     </message>
@@ -344,7 +551,7 @@ Everything entered since then on this desk is replaced by that copy (the current
         <translation>爽约</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+47"/>
         <source>%1/%2 booked, %3 waiting</source>
         <translation>已约 %1/%2，候补 %3</translation>
     </message>
@@ -354,9 +561,32 @@ Everything entered since then on this desk is replaced by that copy (the current
         <translation>已取消</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+31"/>
+        <source>Waitlist #%1</source>
+        <translation>候补第 %1 位</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>provisional</source>
         <translation>待确认</translation>
+    </message>
+</context>
+<context>
+    <name>DeskDialog</name>
+    <message>
+        <location filename="../../desktop_app/qt/pages/desk_dialog.py" line="+71"/>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>Nobody is signed in</source>
+        <translation>没有员工登录</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Working…</source>
+        <translation>处理中…</translation>
     </message>
 </context>
 <context>
@@ -393,6 +623,318 @@ Everything entered since then on this desk is replaced by that copy (the current
         <location line="+11"/>
         <source>Server (optional)</source>
         <translation>服务器（可选）</translation>
+    </message>
+</context>
+<context>
+    <name>EntitlementDialog</name>
+    <message>
+        <location filename="../../desktop_app/qt/pages/entitlement_dialog.py" line="+112"/>
+        <source>Entitlements</source>
+        <translation>会员权益</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <location line="+78"/>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location line="-78"/>
+        <location line="+79"/>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location line="-79"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Units left</source>
+        <translation>剩余次数</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Valid from</source>
+        <translation>生效日</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Valid to</source>
+        <translation>到期日</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location line="+122"/>
+        <source>On hold</source>
+        <translation>冻结中</translation>
+    </message>
+    <message>
+        <location line="-112"/>
+        <source>Renewal price (¥)</source>
+        <translation>续费价格（¥）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Renew</source>
+        <translation>续费</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Refund (cooling-off)</source>
+        <translation>冷静期退款</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>End hold</source>
+        <translation>结束冻结</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Hold</source>
+        <translation>冻结</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Put on hold</source>
+        <translation>冻结</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>From</source>
+        <translation>开始</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>To</source>
+        <translation>结束</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Sell or issue</source>
+        <translation>出售或发放</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Number, phone or name; Enter to add</source>
+        <translation>会员号、手机号或姓名；按回车添加</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Sell</source>
+        <translation>出售</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Price (¥)</source>
+        <translation>价格（¥）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Days valid</source>
+        <translation>有效天数</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Units</source>
+        <translation>次数</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Family: share with</source>
+        <translation>家庭共享给</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Period membership</source>
+        <translation>期限会籍</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Visit pack</source>
+        <translation>次卡</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Day pass</source>
+        <translation>日票</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Class credits</source>
+        <translation>课程次数</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Stored value</source>
+        <translation>储值</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Upcoming</source>
+        <translation>未开始</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Active</source>
+        <translation>有效</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Expiring</source>
+        <translation>即将到期</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Grace</source>
+        <translation>宽限期</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Expired</source>
+        <translation>已过期</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Used up</source>
+        <translation>已用完</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Blocked</source>
+        <translation>已停用</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Refund refused: the cooling-off period is over.</source>
+        <translation>无法退款：冷静期已过。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Refund refused: it has already been used.</source>
+        <translation>无法退款：已经使用过。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Hold refused: shorter than %1 days.</source>
+        <translation>无法冻结：少于 %1 天。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Hold refused: longer than %1 days.</source>
+        <translation>无法冻结：超过 %1 天。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Hold refused: at most %1 holds a year.</source>
+        <translation>无法冻结：每年最多冻结 %1 次。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Hold refused: it overlaps another hold.</source>
+        <translation>无法冻结：与另一次冻结时间重叠。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>There is no running hold to end.</source>
+        <translation>没有进行中的冻结可以结束。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Refused (%1).</source>
+        <translation>被拒绝（%1）。</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <location line="+52"/>
+        <source>Expiry moves from %1 to %2.</source>
+        <translation>到期日将从 %1 顺延至 %2。</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>A hold needs a reason.</source>
+        <translation>冻结需要填写原因。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>On hold; the expiry moves to %1.</source>
+        <translation>已冻结；到期日顺延至 %1。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Hold ended.</source>
+        <translation>冻结已结束。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <location line="+42"/>
+        <source>The price is not an amount in yuan.</source>
+        <translation>价格不是有效的人民币金额。</translation>
+    </message>
+    <message>
+        <location line="-39"/>
+        <source>Renewed.</source>
+        <translation>已续费。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Refunded %1.</source>
+        <translation>已退款 %1。</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>No other member found.</source>
+        <translation>未找到其他会员。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Shared with %1.</source>
+        <translation>已共享给 %1。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Give it a name.</source>
+        <translation>请填写名称。</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Sold: %1 for %2.</source>
+        <translation>已售出：%1，金额 %2。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Nobody is signed in</source>
+        <translation>尚无人登录</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>This needs a manager&apos;s approval.</source>
+        <translation>此操作需要经理批准。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Not allowed without a manager&apos;s approval.</source>
+        <translation>未经经理批准不能操作。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Working…</source>
+        <translation>处理中…</translation>
     </message>
 </context>
 <context>
@@ -481,7 +1023,7 @@ The administrator %2 has been created. Correct this and press Finish again, or p
 <context>
     <name>FrontDeskPage</name>
     <message>
-        <location filename="../../desktop_app/qt/pages/front_desk.py" line="+91"/>
+        <location filename="../../desktop_app/qt/pages/front_desk.py" line="+111"/>
         <source>Front desk</source>
         <translation>前台</translation>
     </message>
@@ -492,11 +1034,11 @@ The administrator %2 has been created. Correct this and press Finish again, or p
     </message>
     <message>
         <location line="+1"/>
-        <source>Enter: check in · Ctrl+O: override a deny · Ctrl+D: void the selected check-in · Esc: clear</source>
-        <translation>回车：签到 · Ctrl+O：强制放行 · Ctrl+D：作废所选签到 · Esc：清除</translation>
+        <source>Enter: check in · Ctrl+O: override a deny · Ctrl+D: void the selected check-in · Ctrl+E: switch entitlement · Esc: clear</source>
+        <translation>Enter：签到 · Ctrl+O：强制放行 · Ctrl+D：撤销所选签到 · Ctrl+E：切换权益 · Esc：清除</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Today&apos;s check-ins</source>
         <translation>今日签到</translation>
     </message>
@@ -596,18 +1138,18 @@ The administrator %2 has been created. Correct this and press Finish again, or p
         <translation>请查看会员备注</translation>
     </message>
     <message>
-        <location line="+18"/>
-        <location line="+76"/>
+        <location line="+68"/>
+        <location line="+85"/>
         <source>Override</source>
         <translation>强制放行</translation>
     </message>
     <message>
-        <location line="-75"/>
+        <location line="-84"/>
         <source>Why is this member let in?</source>
         <translation>放行原因？</translation>
     </message>
     <message>
-        <location line="+68"/>
+        <location line="+77"/>
         <source>Allowed</source>
         <translation>允许入场</translation>
     </message>
@@ -750,6 +1292,86 @@ The administrator %2 has been created. Correct this and press Finish again, or p
     </message>
 </context>
 <context>
+    <name>MemberCardDialog</name>
+    <message>
+        <location filename="../../desktop_app/qt/pages/member_card_dialog.py" line="+65"/>
+        <source>Member card</source>
+        <translation>会员卡</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Reason (lost, worn…)</source>
+        <translation>原因（丢失、磨损…）</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Save card sheet (PNG/PDF)…</source>
+        <translation>保存卡片页（PNG/PDF）…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Print on receipt printer</source>
+        <translation>在小票打印机上打印</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Card: %1</source>
+        <translation>卡号：%1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reissue card</source>
+        <translation>补办卡</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+51"/>
+        <location line="+6"/>
+        <source>No active card.</source>
+        <translation>没有有效的卡。</translation>
+    </message>
+    <message>
+        <location line="-56"/>
+        <source>Issue card</source>
+        <translation>发卡</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>New card issued; %1 is revoked.</source>
+        <translation>已发新卡；%1 已作废。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Card issued.</source>
+        <translation>已发卡。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Save card sheet</source>
+        <translation>保存卡片页</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>PDF (*.pdf);;PNG image (*.png)</source>
+        <translation>PDF (*.pdf);;PNG 图片 (*.png)</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Card sent to the receipt printer.</source>
+        <translation>会员卡已发送到小票打印机。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Card sheet saved: %1</source>
+        <translation>卡片页已保存：%1</translation>
+    </message>
+</context>
+<context>
     <name>MemberDialog</name>
     <message>
         <location filename="../../desktop_app/qt/pages/member_dialog.py" line="+38"/>
@@ -838,6 +1460,377 @@ The administrator %2 has been created. Correct this and press Finish again, or p
     </message>
 </context>
 <context>
+    <name>MemberExportDialog</name>
+    <message>
+        <location filename="../../desktop_app/qt/pages/member_import_dialog.py" line="+308"/>
+        <location line="+40"/>
+        <source>Export members</source>
+        <translation>导出会员</translation>
+    </message>
+    <message>
+        <location line="-32"/>
+        <source>Choose file…</source>
+        <translation>选择文件…</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>CSV file</source>
+        <translation>CSV 文件</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Encoding</source>
+        <translation>编码</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Export</source>
+        <translation>导出</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Exporting members needs the member export permission. Ask a manager.</source>
+        <translation>导出会员需要会员导出权限，请找经理。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV 文件 (*.csv)</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Choose a file to export to.</source>
+        <translation>请选择要导出到的文件。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Exporting…</source>
+        <translation>正在导出…</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>The file cannot be written there.</source>
+        <translation>无法在该位置写入文件。</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%n member(s) exported.</source>
+        <translation>
+            <numerusform>已导出 %n 位会员。</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>MemberImportDialog</name>
+    <message>
+        <location line="-314"/>
+        <location line="+97"/>
+        <source>Import members</source>
+        <translation>导入会员</translation>
+    </message>
+    <message>
+        <location line="-89"/>
+        <source>Choose file…</source>
+        <translation>选择文件…</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>CSV file</source>
+        <translation>CSV 文件</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Automatic</source>
+        <translation>自动</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Encoding</source>
+        <translation>编码</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+47"/>
+        <source>Columns</source>
+        <translation>列</translation>
+    </message>
+    <message>
+        <location line="-24"/>
+        <source>Check (dry run)</source>
+        <translation>检查（试运行）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Import</source>
+        <translation>导入</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Cancel import</source>
+        <translation>取消导入</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Member number</source>
+        <translation>会员号</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Phone</source>
+        <translation>手机</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Email</source>
+        <translation>邮箱</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Birthday</source>
+        <translation>生日</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Gender</source>
+        <translation>性别</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Card code</source>
+        <translation>卡号</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tags</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Agrees to marketing SMS</source>
+        <translation>同意接收营销短信</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Agrees to marketing email</source>
+        <translation>同意接收营销邮件</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>the value is missing</source>
+        <translation>缺少该值</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the name is missing</source>
+        <translation>缺少姓名</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>not a phone number</source>
+        <translation>不是手机号</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>not an email address</source>
+        <translation>不是邮箱地址</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>not a date (use 2024-03-31)</source>
+        <translation>不是日期（格式如 2024-03-31）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>unknown gender</source>
+        <translation>性别无法识别</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>not a member number</source>
+        <translation>不是会员号</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>not a card code</source>
+        <translation>不是卡号</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the card belongs to another member</source>
+        <translation>该卡属于其他会员</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the same card code as an earlier row</source>
+        <translation>与前面某行的卡号相同</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>needs a member number or a phone</source>
+        <translation>需要会员号或手机号</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the same member number as an earlier row</source>
+        <translation>与前面某行的会员号相同</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the same phone as an earlier row</source>
+        <translation>与前面某行的手机号相同</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>too long</source>
+        <translation>太长</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>not readable as CSV</source>
+        <translation>无法按 CSV 读取</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Line %1</source>
+        <translation>第 %1 行</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>CSV files (*.csv);;All files (*)</source>
+        <translation>CSV 文件 (*.csv);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>This file cannot be read with this encoding.</source>
+        <translation>无法用此编码读取该文件。</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+5"/>
+        <source>%n column(s) read (%1).</source>
+        <translation>
+            <numerusform>已读取 %n 列（%1）。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>(not imported)</source>
+        <translation>（不导入）</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>Choose the column that holds the name.</source>
+        <translation>请选择包含姓名的列。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Checking…</source>
+        <translation>正在检查…</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Importing…</source>
+        <translation>正在导入…</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Cancelling…</source>
+        <translation>正在取消…</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Import cancelled: nothing was changed.</source>
+        <translation>导入已取消：未做任何更改。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>%1 rows: %2 new, %3 updated, %4 unchanged, %5 with problems.</source>
+        <translation>共 %1 行：新增 %2，更新 %3，未变 %4，有问题 %5。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Dry run, nothing written.</source>
+        <translation>试运行，未写入任何数据。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Imported.</source>
+        <translation>已导入。</translation>
+    </message>
+</context>
+<context>
+    <name>MemberMergeDialog</name>
+    <message>
+        <location filename="../../desktop_app/qt/pages/member_merge_dialog.py" line="+38"/>
+        <source>Merge members</source>
+        <translation>合并会员</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Keep: %1 (%2)</source>
+        <translation>保留：%1（%2）</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The duplicate&apos;s number, card, phone or name</source>
+        <translation>重复会员的会员号、卡号、手机号或姓名</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Manager code</source>
+        <translation>经理工号</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>PIN</source>
+        <translation>PIN</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Merge into this member</source>
+        <translation>合并到此会员</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>No other member found.</source>
+        <translation>未找到其他会员。</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Find and choose the duplicate first.</source>
+        <translation>请先查找并选择重复的会员。</translation>
+    </message>
+</context>
+<context>
     <name>MemberResultsModel</name>
     <message>
         <location filename="../../desktop_app/qt/pages/member_results.py" line="+100"/>
@@ -918,7 +1911,7 @@ The administrator %2 has been created. Correct this and press Finish again, or p
 <context>
     <name>MembersPage</name>
     <message>
-        <location filename="../../desktop_app/qt/pages/members.py" line="+103"/>
+        <location filename="../../desktop_app/qt/pages/members.py" line="+151"/>
         <source>Members</source>
         <translation>会员</translation>
     </message>
@@ -938,6 +1931,36 @@ The administrator %2 has been created. Correct this and press Finish again, or p
         <translation>编辑 (Ctrl+E)</translation>
     </message>
     <message>
+        <location line="+1"/>
+        <source>Entitlements…</source>
+        <translation>会员权益…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Card…</source>
+        <translation>会员卡…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Merge…</source>
+        <translation>合并…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Archive…</source>
+        <translation>归档…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Import CSV…</source>
+        <translation>导入 CSV…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Export CSV…</source>
+        <translation>导出 CSV…</translation>
+    </message>
+    <message>
         <location line="+45"/>
         <source>No member found.</source>
         <translation>未找到会员。</translation>
@@ -948,6 +1971,66 @@ The administrator %2 has been created. Correct this and press Finish again, or p
         <translation>
             <numerusform>找到 %n 位会员</numerusform>
         </translation>
+    </message>
+    <message>
+        <location line="+68"/>
+        <source>Member photo</source>
+        <translation>会员照片</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Images (*.jpg *.jpeg *.png *.bmp *.gif *.webp *.tif *.tiff)</source>
+        <translation>图片 (*.jpg *.jpeg *.png *.bmp *.gif *.webp *.tif *.tiff)</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Taking a photo with the camera…</source>
+        <translation>正在用摄像头拍照…</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>No camera could be opened (is one connected, and not in use by the scanner?).</source>
+        <translation>无法打开摄像头（是否已连接，且未被扫码功能占用？）。</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Saving the photo…</source>
+        <translation>正在保存照片…</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>This file is not a picture the desk can read. Choose a JPEG or PNG photo.</source>
+        <translation>此文件不是可读取的图片。请选择 JPEG 或 PNG 照片。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The photo could not be read or saved.</source>
+        <translation>无法读取或保存照片。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Photo saved.</source>
+        <translation>照片已保存。</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Photo removed.</source>
+        <translation>照片已删除。</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Archive member</source>
+        <translation>归档会员</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Archive %1 (%2)? The member is kept with their history but no longer counts as active.</source>
+        <translation>归档 %1（%2）？会员及其历史记录会保留，但不再算作有效会员。</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Member archived.</source>
+        <translation>会员已归档。</translation>
     </message>
 </context>
 <context>
@@ -982,9 +2065,92 @@ The administrator %2 has been created. Correct this and press Finish again, or p
     </message>
 </context>
 <context>
+    <name>ProductImportDialog</name>
+    <message>
+        <location filename="../../desktop_app/qt/pages/product_import_dialog.py" line="+45"/>
+        <source>Import products</source>
+        <translation>导入商品</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>CSV file: barcode, name, price, category, points_multiplier</source>
+        <translation>CSV 文件：条码、名称、价格、类别、积分倍数</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Browse…</source>
+        <translation>浏览…</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Check (dry run)</source>
+        <translation>检查（试运行）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Import</source>
+        <translation>导入</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Choose a CSV file</source>
+        <translation>选择 CSV 文件</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>CSV files (*.csv);;All files (*)</source>
+        <translation>CSV 文件 (*.csv);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Choose a CSV file first.</source>
+        <translation>请先选择 CSV 文件。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Working…</source>
+        <translation>处理中…</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Cannot read the file: %1</source>
+        <translation>无法读取文件：%1</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 new, %2 changed, %3 unchanged, %4 bad rows.</source>
+        <translation>新增 %1，更新 %2，未变 %3，错误行 %4。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Check only, nothing saved: %1 good rows.</source>
+        <translation>仅检查，未保存：%1 行有效。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Imported.</source>
+        <translation>已导入。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Nothing changed: the catalogue already matches this file.</source>
+        <translation>没有变化：商品目录已与此文件一致。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Line %1: %2</source>
+        <translation>第 %1 行：%2</translation>
+    </message>
+</context>
+<context>
     <name>ProfilePanel</name>
     <message>
-        <location filename="../../desktop_app/qt/pages/member_profile.py" line="+68"/>
+        <location filename="../../desktop_app/qt/pages/member_profile.py" line="+93"/>
         <source>Number</source>
         <translation>会员号</translation>
     </message>
@@ -1029,7 +2195,22 @@ The administrator %2 has been created. Correct this and press Finish again, or p
         <translation>权益</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+1"/>
+        <source>Photo from file…</source>
+        <translation>从文件选择照片…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Photo from camera</source>
+        <translation>用摄像头拍照</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Remove photo</source>
+        <translation>删除照片</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>Search, then press Enter to open a member.</source>
         <translation>搜索后按回车打开会员。</translation>
     </message>
@@ -1040,11 +2221,12 @@ The administrator %2 has been created. Correct this and press Finish again, or p
     </message>
     <message>
         <location line="+1"/>
+        <location line="+22"/>
         <source>No photo</source>
         <translation>没有照片</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-21"/>
         <source>Archived member</source>
         <translation>已归档会员</translation>
     </message>
@@ -1114,7 +2296,7 @@ The administrator %2 has been created. Correct this and press Finish again, or p
         <translation>已合并</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+30"/>
         <source>(provisional, not yet synced)</source>
         <translation>（暂定，尚未同步）</translation>
     </message>
@@ -1148,19 +2330,113 @@ The administrator %2 has been created. Correct this and press Finish again, or p
     </message>
 </context>
 <context>
+    <name>RefundDialog</name>
+    <message>
+        <location filename="../../desktop_app/qt/pages/refund_dialog.py" line="+77"/>
+        <location line="+8"/>
+        <source>Refund</source>
+        <translation>退款</translation>
+    </message>
+    <message>
+        <location line="-7"/>
+        <source>Receipt number</source>
+        <translation>小票号</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Scan or type the receipt number, Enter</source>
+        <translation>扫描或输入小票号，按回车</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Find</source>
+        <translation>查找</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Refund whole sale</source>
+        <translation>整单退款</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Refund chosen units</source>
+        <translation>退所选商品</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Item</source>
+        <translation>商品</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Sold</source>
+        <translation>已售</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Refundable</source>
+        <translation>可退</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>no member</source>
+        <translation>非会员</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Sale %1 · total %2 · %3 · points earned %4, used %5</source>
+        <translation>销售单 %1 · 合计 %2 · %3 · 获得积分 %4，使用积分 %5</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Choose units to refund, or refund the whole sale</source>
+        <translation>选择要退的数量，或整单退款</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>This sale is fully refunded</source>
+        <translation>此销售单已全部退款</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>Choose at least one unit to refund</source>
+        <translation>请至少选择一件要退的商品</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Refunds need a manager&apos;s approval.</source>
+        <translation>退款需要经理批准。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Refund %1: %2 back · points reversed %3, returned %4 · balance %5</source>
+        <translation>退款 %1：退还 %2 · 扣回积分 %3，退回积分 %4 · 余额 %5</translation>
+    </message>
+</context>
+<context>
     <name>ReportCharts</name>
     <message>
-        <location filename="../../desktop_app/qt/pages/reports_views.py" line="+123"/>
+        <location filename="../../desktop_app/qt/pages/reports_views.py" line="+129"/>
         <source>Check-ins by hour</source>
         <translation>每小时签到</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+6"/>
         <source>Revenue by payment method (¥)</source>
         <translation>按支付方式收入（¥）</translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location line="+50"/>
         <source>14-day trend</source>
         <translation>14 天趋势</translation>
     </message>
@@ -1175,7 +2451,22 @@ The administrator %2 has been created. Correct this and press Finish again, or p
         <translation>现金</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="-40"/>
+        <source>This period</source>
+        <translation>本期</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Previous period</source>
+        <translation>上一期</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Same days last week</source>
+        <translation>上周同期</translation>
+    </message>
+    <message>
+        <location line="+38"/>
         <source>Bank card</source>
         <translation>银行卡</translation>
     </message>
@@ -1568,14 +2859,14 @@ The administrator %2 has been created. Correct this and press Finish again, or p
 <context>
     <name>ReportsPage</name>
     <message>
-        <location filename="../../desktop_app/qt/pages/reports.py" line="+150"/>
+        <location filename="../../desktop_app/qt/pages/reports.py" line="+167"/>
         <location line="+87"/>
-        <location line="+25"/>
+        <location line="+21"/>
         <source>All stores</source>
         <translation>全部门店</translation>
     </message>
     <message>
-        <location line="-99"/>
+        <location line="-95"/>
         <source>Reports need the report.view permission.</source>
         <translation>查看报表需要 report.view 权限。</translation>
     </message>
@@ -1625,12 +2916,12 @@ The administrator %2 has been created. Correct this and press Finish again, or p
     </message>
     <message>
         <location line="+17"/>
-        <location line="+25"/>
+        <location line="+21"/>
         <source>Reports</source>
         <translation>报表</translation>
     </message>
     <message>
-        <location line="-20"/>
+        <location line="-16"/>
         <source>Business day</source>
         <translation>营业日</translation>
     </message>
@@ -1668,11 +2959,6 @@ The administrator %2 has been created. Correct this and press Finish again, or p
         <location line="+1"/>
         <source>Print summary</source>
         <translation>打印汇总</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>The print queue does not know the daily summary receipt yet.</source>
-        <translation>打印队列尚未登记每日汇总小票模板。</translation>
     </message>
     <message>
         <location line="+14"/>
@@ -1824,6 +3110,104 @@ The administrator %2 has been created. Correct this and press Finish again, or p
         <location line="+2"/>
         <source>Reads as they happen</source>
         <translation>实时读码记录</translation>
+    </message>
+</context>
+<context>
+    <name>ScheduleDialog</name>
+    <message>
+        <location filename="../../desktop_app/qt/pages/class_dialogs.py" line="+21"/>
+        <source>Weekly schedule</source>
+        <translation>每周排课</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Monday</source>
+        <translation>星期一</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Tuesday</source>
+        <translation>星期二</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Wednesday</source>
+        <translation>星期三</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Thursday</source>
+        <translation>星期四</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Friday</source>
+        <translation>星期五</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Saturday</source>
+        <translation>星期六</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sunday</source>
+        <translation>星期日</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>class type&apos;s</source>
+        <translation>按课程类型</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source> weeks</source>
+        <translation> 周</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Class type</source>
+        <translation>课程类型</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Weekday</source>
+        <translation>星期</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Starts at</source>
+        <translation>开始时间</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>From</source>
+        <translation>起始日期</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Instructor</source>
+        <translation>教练</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Room</source>
+        <translation>教室</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Capacity</source>
+        <translation>容量</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Generate sessions for</source>
+        <translation>生成课节</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Create a class type first (Ctrl+T).</source>
+        <translation>请先创建课程类型 (Ctrl+T)。</translation>
     </message>
 </context>
 <context>
@@ -2655,6 +4039,120 @@ The administrator %2 has been created. Correct this and press Finish again, or p
     </message>
 </context>
 <context>
+    <name>ShiftDialog</name>
+    <message>
+        <location filename="../../desktop_app/qt/pages/shift_dialog.py" line="+76"/>
+        <source>Shift</source>
+        <translation>班次</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cash float</source>
+        <translation>备用金</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>e.g. 500</source>
+        <translation>例如 500</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Open shift</source>
+        <translation>开班</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cash counted</source>
+        <translation>现金清点金额</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Bank card counted</source>
+        <translation>银行卡清点金额</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>WeChat Pay counted</source>
+        <translation>微信支付清点金额</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Alipay counted</source>
+        <translation>支付宝清点金额</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>X report</source>
+        <translation>X 报表</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Close shift (Z report)</source>
+        <translation>交班（Z 报表）</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>No shift is open on this desk</source>
+        <translation>本前台没有进行中的班次</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Shift %1 open · float %2</source>
+        <translation>班次 %1 进行中 · 备用金 %2</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <location line="+36"/>
+        <source>Not an amount: %s</source>
+        <translation>不是有效金额：%s</translation>
+    </message>
+    <message>
+        <location line="-26"/>
+        <source>Shift %1 opened</source>
+        <translation>班次 %1 已开班</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>X report (the shift stays open)</source>
+        <translation>X 报表（班次继续）</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Count the cash in the drawer first</source>
+        <translation>请先清点钱箱中的现金</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Closing a shift needs a manager&apos;s approval.</source>
+        <translation>交班需要经理批准。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Shift closed: Z report</source>
+        <translation>已交班：Z 报表</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>over %1</source>
+        <translation>长款 %1</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>short %1</source>
+        <translation>短款 %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>cash balances %1</source>
+        <translation>现金相符 %1</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Sales %1 (%2) · refunds %3 (%4) · net %5 · top-ups %6 · cash expected %7</source>
+        <translation>销售 %1 笔（%2）· 退款 %3 笔（%4）· 净额 %5 · 充值 %6 · 应有现金 %7</translation>
+    </message>
+</context>
+<context>
     <name>SignInView</name>
     <message>
         <location filename="../../desktop_app/qt/sign_in.py" line="+81"/>
@@ -2708,6 +4206,84 @@ The administrator %2 has been created. Correct this and press Finish again, or p
         <location line="+7"/>
         <source>Your store</source>
         <translation>您的门店</translation>
+    </message>
+</context>
+<context>
+    <name>StrikesDialog</name>
+    <message>
+        <location filename="../../desktop_app/qt/pages/class_dialogs.py" line="+126"/>
+        <source>Strikes and booking ban</source>
+        <translation>违约记录与预约禁令</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Class missed</source>
+        <translation>缺席的课</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Why is this strike forgiven?</source>
+        <translation>为什么免除这次违约？</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Forgive the selected strike</source>
+        <translation>免除所选违约</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>New bookings barred until %1</source>
+        <translation>%1 前禁止新预约</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>May book</source>
+        <translation>可以预约</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Forgiven: %1</source>
+        <translation>已免除：%1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Counts</source>
+        <translation>计入</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>This strike is already forgiven.</source>
+        <translation>这次违约已被免除。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Forgiving a strike needs a note.</source>
+        <translation>免除违约需要备注。</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Forgiving a strike needs a manager.</source>
+        <translation>免除违约需要经理批准。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Strike forgiven.</source>
+        <translation>违约已免除。</translation>
     </message>
 </context>
 <context>
@@ -2823,7 +4399,7 @@ The administrator %2 has been created. Correct this and press Finish again, or p
 <context>
     <name>Tile</name>
     <message>
-        <location filename="../../desktop_app/qt/pages/reports_views.py" line="-199"/>
+        <location filename="../../desktop_app/qt/pages/reports_views.py" line="-216"/>
         <source>previous %1 (%2)
 last week %3 (%4)</source>
         <translation>前一期 %1（%2）
@@ -2831,9 +4407,107 @@ last week %3 (%4)</source>
     </message>
 </context>
 <context>
+    <name>TopUpDialog</name>
+    <message>
+        <location filename="../../desktop_app/qt/pages/topup_dialog.py" line="+62"/>
+        <source>Stored value top-up</source>
+        <translation>储值充值</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Member</source>
+        <translation>会员</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Balance</source>
+        <translation>余额</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Amount paid</source>
+        <translation>实付金额</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Paid by</source>
+        <translation>支付方式</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reference</source>
+        <translation>参考号</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Bonus</source>
+        <translation>赠送</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>e.g. 1000</source>
+        <translation>例如 1000</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cash</source>
+        <translation>现金</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Bank card</source>
+        <translation>银行卡</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>WeChat Pay</source>
+        <translation>微信支付</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Alipay</source>
+        <translation>支付宝</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Top up</source>
+        <translation>充值</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>+%1 bonus</source>
+        <translation>赠送 %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>no bonus at this amount</source>
+        <translation>此金额无赠送</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>balance after %1</source>
+        <translation>充值后余额 %1</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Type the amount paid</source>
+        <translation>请输入实付金额</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Top-ups need a manager&apos;s approval.</source>
+        <translation>充值需要经理批准。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Topped up %1 (bonus %2): balance %3</source>
+        <translation>已充值 %1（赠送 %2）：余额 %3</translation>
+    </message>
+</context>
+<context>
     <name>VerdictPanel</name>
     <message>
-        <location filename="../../desktop_app/qt/widgets/verdict_panel.py" line="+101"/>
+        <location filename="../../desktop_app/qt/widgets/verdict_panel.py" line="+113"/>
         <source>Ready to scan</source>
         <translation>请扫码</translation>
     </message>
@@ -2843,7 +4517,7 @@ last week %3 (%4)</source>
         <translation>扫描会员卡，或输入姓名、手机号、会员号。</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+13"/>
         <source>Allowed</source>
         <translation>允许入场</translation>
     </message>
@@ -2869,15 +4543,22 @@ last week %3 (%4)</source>
     </message>
     <message numerus="yes">
         <location line="+3"/>
+        <location line="+23"/>
         <source>%n unit(s) left</source>
         <translation>
             <numerusform>剩余 %n 次</numerusform>
         </translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-22"/>
+        <location line="+23"/>
         <source>unlimited</source>
         <translation>不限次</translation>
+    </message>
+    <message>
+        <location line="-20"/>
+        <source>Will use: %1</source>
+        <translation>将使用：%1</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -2885,7 +4566,12 @@ last week %3 (%4)</source>
         <translation>未使用权益</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+20"/>
+        <source>Ctrl+1-9 or Ctrl+E: switch · Enter: confirm now (confirms by itself in a few seconds)</source>
+        <translation>Ctrl+1-9 或 Ctrl+E：切换 · Enter：立即确认（几秒后自动确认）</translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>No photo</source>
         <translation>无照片</translation>
     </message>
@@ -2967,6 +4653,59 @@ last week %3 (%4)</source>
         <location line="+13"/>
         <source>The name and address are printed at the top of every receipt. You can change them later in Settings.</source>
         <translation>名称和地址会打印在每张小票顶部。以后可在设置中修改。</translation>
+    </message>
+</context>
+<context>
+    <name>widget</name>
+    <message>
+        <location filename="../../desktop_app/qt/pages/class_dialogs.py" line="-344"/>
+        <source>Not booked: three no-shows bar new bookings until %1.</source>
+        <translation>未预约：三次缺席，%1 前禁止新预约。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Not booked: the session is cancelled.</source>
+        <translation>未预约：这节课已取消。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Not booked: the session has already started.</source>
+        <translation>未预约：这节课已经开始。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Not booked: booking is not open yet for this session.</source>
+        <translation>未预约：这节课尚未开放预约。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Not booked: the member is barred after no-shows.</source>
+        <translation>未预约：会员因缺席被禁止预约。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Not booked: the member has too many upcoming bookings.</source>
+        <translation>未预约：会员待上的预约太多。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Not booked: the member has a seat in a session at the same time.</source>
+        <translation>未预约：会员在同一时间已有预约。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Not booked: the member is archived.</source>
+        <translation>未预约：会员已归档。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Not booked: no valid membership or class credits cover this class.</source>
+        <translation>未预约：没有适用于此课程的有效会籍或课时。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Not booked (%1).</source>
+        <translation>未预约（%1）。</translation>
     </message>
 </context>
 </TS>

@@ -19,6 +19,17 @@ from desktop_app.services.members import MemberDraft
 from desktop_app.store.models import AuditEntry, Member, OutboxOp, Staff
 from tests.helpers import checkin_rows, checkout_rows, report_rows
 
+
+def _png() -> bytes:
+    import io
+
+    from PIL import Image
+
+    out = io.BytesIO()
+    Image.new("RGB", (8, 8)).save(out, "PNG")
+    return out.getvalue()
+
+
 Call = Callable[[Any, Any, Any], object]  # (services, actor, subject member id) -> result
 
 GUARDED: list[tuple[Permission, str, Call]] = [
@@ -27,6 +38,8 @@ GUARDED: list[tuple[Permission, str, Call]] = [
     (Permission.MEMBER_EDIT, "members.edit",
      lambda s, a, m: s.members.edit(a, m, {"notes": "refused"})),
     (Permission.MEMBER_EDIT, "members.archive", lambda s, a, m: s.members.archive(a, m)),
+    (Permission.MEMBER_EDIT, "members.set_photo",
+     lambda s, a, m: s.members.set_photo(a, m, _png())),
     (Permission.SETTINGS_MANAGE, "settings.change",
      lambda s, a, m: s.settings.change(a, "idle_lock_minutes", 1)),
     (Permission.STAFF_MANAGE, "staff.create",

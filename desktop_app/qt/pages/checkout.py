@@ -9,13 +9,16 @@ Keyboard only, from scan to paid:
 - type an amount (or nothing: the rest) and press Ctrl+1 cash, Ctrl+2 bank card,
   Ctrl+3 WeChat Pay, Ctrl+4 Alipay, Ctrl+5 stored value; Ctrl+6 redeems points (the typed
   number, or the most this sale may take); Ctrl+Backspace removes the tenders;
-- Ctrl+Return pays; Esc starts a new sale.
+- Ctrl+Return pays; Esc starts a new sale;
+- F7 refunds a sale (found by its receipt number), F8 tops up the attached member's stored
+  value, F9 opens the shift, prints the X report or closes it with the Z report.
 The page holds the cart as plain values; every figure comes from the checkout service's quote.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
+from typing import TypeVar
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -23,11 +26,13 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
     QGridLayout,
+    QHBoxLayout,
     QInputDialog,
     QLabel,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
+    QPushButton,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -40,11 +45,17 @@ from desktop_app.domain.money import format_minor, parse_amount
 from desktop_app.domain.permissions import Actor, Permission
 from desktop_app.domain.sales import Discount, SaleLine, Tender, TenderKind
 from desktop_app.qt.pages.base import DeskContext, Page
+from desktop_app.qt.pages.desk_dialog import DeskDialog
+from desktop_app.qt.pages.product_import_dialog import ProductImportDialog
+from desktop_app.qt.pages.refund_dialog import RefundDialog
+from desktop_app.qt.pages.shift_dialog import ShiftDialog
+from desktop_app.qt.pages.topup_dialog import TopUpDialog
 from desktop_app.qt.widgets.approval_dialog import ApprovalDialog
 from desktop_app.services.catalogue import ProductInfo
 from desktop_app.services.checkout import Cart, Quote, SaleResult
 from desktop_app.services.registry import Services
 
+D = TypeVar("D", bound=DeskDialog)
 TENDER_KEYS = (
     ("Ctrl+1", TenderKind.CASH),
     ("Ctrl+2", TenderKind.CARD),
@@ -90,6 +101,8 @@ def _line(p: ProductInfo) -> SaleLine:
 class CheckoutPage(Page):
     sale_finalized = Signal(object)
     """A sale was paid and written (the SaleResult, with its receipt data)."""
+    receipt_ready = Signal(str, object)
+    """A refund, top-up or shift report made here yielded a receipt: (template kind, data)."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -116,6 +129,7 @@ class CheckoutPage(Page):
         self.hits.itemActivated.connect(self._hit_chosen)
         layout.addWidget(self.hits)
         self.member_label = QLabel(self)
+        self.member_label.setTextFormat(Qt.TextFormat.PlainText)  # it shows the member's name
         self.member_label.setObjectName("checkoutMember")
         layout.addWidget(self.member_label)
         self.table = QTableWidget(0, 5, self)
@@ -140,6 +154,22 @@ class CheckoutPage(Page):
         self.status.setObjectName("checkoutStatus")
         self.status.setWordWrap(True)
         layout.addWidget(self.status)
+        self.dialog: DeskDialog | None = None
+        actions = QHBoxLayout()
+        self.refund_button = QPushButton(self)
+        self.refund_button.clicked.connect(self.open_refund)
+        self.topup_button = QPushButton(self)
+        self.topup_button.clicked.connect(self.open_topup)
+        self.shift_button = QPushButton(self)
+        self.shift_button.clicked.connect(self.open_shift)
+        self.import_button = QPushButton(self)
+        self.import_button.clicked.connect(self.open_import)
+        for button in (self.refund_button, self.topup_button, self.shift_button,
+                       self.import_button):
+            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the entry keeps the keyboard
+            actions.addWidget(button)
+        actions.addStretch(1)
+        layout.addLayout(actions)
         self.hint = QLabel(self)
         self.hint.setObjectName("checkoutHint")
         self.hint.setWordWrap(True)
@@ -153,6 +183,9 @@ class CheckoutPage(Page):
         QShortcut(QKeySequence("Ctrl+D"), self, self.discount_order)
         QShortcut(QKeySequence(Qt.Key.Key_Delete), self, self.remove_line)
         QShortcut(QKeySequence(Qt.Key.Key_Escape), self, self.new_sale)
+        QShortcut(QKeySequence(Qt.Key.Key_F7), self, self.open_refund)
+        QShortcut(QKeySequence(Qt.Key.Key_F8), self, self.open_topup)
+        QShortcut(QKeySequence(Qt.Key.Key_F9), self, self.open_shift)
         self.entry.installEventFilter(self)
         self.retranslate()
 
@@ -185,6 +218,10 @@ class CheckoutPage(Page):
             "Enter: add · Del: remove line · Ctrl+L / Ctrl+D: line / order discount · "
             "amount then Ctrl+1 cash, Ctrl+2 card, Ctrl+3 WeChat, Ctrl+4 Alipay, "
             "Ctrl+5 stored value · Ctrl+6 points · Ctrl+Return: pay · Esc: new sale"))
+        self.refund_button.setText(self.tr("Refund (F7)"))
+        self.topup_button.setText(self.tr("Top up (F8)"))
+        self.shift_button.setText(self.tr("Shift (F9)"))
+        self.import_button.setText(self.tr("Import products…"))
         self._show()
 
     # -- entering ------------------------------------------------------------------------
@@ -348,6 +385,51 @@ class CheckoutPage(Page):
         self._say(self.tr("Paid: receipt %1, change %2, points earned %3")
                   .replace("%1", result.number).replace("%2", change)
                   .replace("%3", str(result.points_earned)))
+
+    # -- refunds, top-ups, shifts -----------------------------------------------------------
+    def open_refund(self) -> RefundDialog | None:
+        if self.context is None:
+            return None
+        return self._open(RefundDialog(self.context, self))
+
+    def open_topup(self) -> TopUpDialog | None:
+        if self.context is None:
+            return None
+        if self.member_id is None:
+            self._say(self.tr("Scan the member's card first to top up their stored value"))
+            return None
+        dialog = TopUpDialog(self.context, self.member_id, self.member_name, self)
+        dialog.topped_up.connect(lambda _result: self._refresh())
+        return self._open(dialog)
+
+    def open_shift(self) -> ShiftDialog | None:
+        if self.context is None:
+            return None
+        return self._open(ShiftDialog(self.context, self))
+
+    def open_import(self) -> ProductImportDialog | None:
+        if self.context is None:
+            return None
+        dialog = ProductImportDialog(self.context, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        return dialog
+
+    def _open(self, dialog: D) -> D:
+        """Shown window-modal without blocking; its receipts go out as this page's."""
+        if self.dialog is not None:
+            self.dialog.close()
+        self.dialog = dialog
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.receipt_ready.connect(self.receipt_ready)
+        dialog.finished.connect(lambda _code, d=dialog: self._closed(d))
+        dialog.open()
+        return dialog
+
+    def _closed(self, dialog: DeskDialog) -> None:
+        if self.dialog is dialog:
+            self.dialog = None
+        self.entry.setFocus()
 
     def new_sale(self) -> None:
         self.lines, self.tenders = [], []

@@ -4,13 +4,19 @@ Keyboard only: a scan (wedge or camera) or Enter in the search box checks in; Do
 the search results and Enter checks that member in; Ctrl+O overrides a deny (with a note);
 Ctrl+D voids the selected check-in of today's list; Esc clears. Every database call goes
 through the task runner; the page only shows what the check-in service decided.
+
+When more than one entitlement would let the member in, the attempt waits a few seconds
+before it is recorded (DOMAIN.md: "the screen shows which one will be used; staff can switch
+before confirming"): the panel lists them, Ctrl+1..Ctrl+9 picks one and Ctrl+E cycles, Enter
+(or Esc, the next scan, leaving the page, or the timer) confirms. Nothing is consumed before
+the confirmation; an attempt is never dropped. F1-F6 stay the page keys.
 """
 
 from __future__ import annotations
 
 from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -35,6 +41,8 @@ from desktop_app.services.checkin import CheckinLine, CheckinResult
 # A typed entry that looks like a scanned code (card codes, member numbers) is checked in
 # directly; anything else is a search.
 MIN_CODE_LEN = 8
+# How long a check-in with a choice of entitlement waits for staff before it is recorded.
+CHOICE_MS = 4000
 
 
 class FrontDeskPage(Page):
@@ -83,6 +91,18 @@ class FrontDeskPage(Page):
         QShortcut(QKeySequence("Ctrl+O"), self, self.override_last)
         QShortcut(QKeySequence("Ctrl+D"), self, self.void_selected)
         QShortcut(QKeySequence(Qt.Key.Key_Escape), self, self._clear)
+        QShortcut(QKeySequence("Ctrl+E"), self, self.switch_next)
+        for n in range(1, 10):
+            QShortcut(QKeySequence(f"Ctrl+{n}"), self, lambda n=n: self.choose(n))
+        # A check-in waiting for the choice of entitlement (not recorded yet).
+        self._pending: CheckinResult | None = None
+        self._pending_code: str | None = None
+        self._chosen: str | None = None
+        self._attempt = 0  # bumps on every new attempt; stale previews are dropped
+        self.choice_timer = QTimer(self)
+        self.choice_timer.setSingleShot(True)
+        self.choice_timer.setInterval(CHOICE_MS)
+        self.choice_timer.timeout.connect(self.confirm_pending)
         self.search.installEventFilter(self)
         self.retranslate()
 
@@ -112,7 +132,8 @@ class FrontDeskPage(Page):
         self.search.setPlaceholderText(
             self.tr("Scan a card, or type a member number, phone, or name, then Enter"))
         self.hint.setText(self.tr("Enter: check in · Ctrl+O: override a deny · "
-                                  "Ctrl+D: void the selected check-in · Esc: clear"))
+                                  "Ctrl+D: void the selected check-in · "
+                                  "Ctrl+E: switch entitlement · Esc: clear"))
         self.today_label.setText(self.tr("Today's check-ins"))
         self.today.setHorizontalHeaderLabels(
             [self.tr("Time"), self.tr("Member"), self.tr("Verdict"), self.tr("Reasons")])
@@ -144,12 +165,62 @@ class FrontDeskPage(Page):
     # -- actions -------------------------------------------------------------------------
     def check_in(self, *, code: str | None = None, member_id: str | None = None,
                  override_note: str | None = None) -> None:
+        """A new attempt: recorded at once, or held while staff may switch entitlement."""
+        self.confirm_pending()
+        self._pending_code = code
+        self._submit(code, member_id, override_note=override_note, chosen=None,
+                     hold=override_note is None, quiet=False)
+
+    def _submit(self, code: str | None, member_id: str | None, *, override_note: str | None,
+                chosen: str | None, hold: bool, quiet: bool) -> None:
         ctx, actor = self.context, self._actor()
         if ctx is None or actor is None:
             return
+        self._attempt += 1
+        attempt = self._attempt
         ctx.runner.submit(lambda: ctx.services.checkin.check_in(
             actor, code=code, member_id=member_id, desk_id="desk",
-            override_note=override_note), on_result=self._show)
+            override_note=override_note, chosen_entitlement_id=chosen,
+            hold_for_choice=hold),
+            on_result=lambda r: self._show(r, quiet=quiet, attempt=attempt))
+
+    # -- the choice of entitlement ---------------------------------------------------------
+    @property
+    def pending(self) -> CheckinResult | None:
+        """The check-in waiting for confirmation, if any."""
+        return self._pending
+
+    def choose(self, number: int) -> None:
+        """Switch the waiting check-in to its `number`-th usable entitlement (1-based)."""
+        p = self._pending
+        if p is None:
+            return
+        options = p.usable_options()
+        if not 1 <= number <= len(options):
+            return
+        self._chosen = options[number - 1].entitlement_id
+        self.choice_timer.stop()
+        self._submit(self._pending_code, None if self._pending_code else p.decision.member_id,
+                     override_note=None, chosen=self._chosen, hold=True, quiet=True)
+
+    def switch_next(self) -> None:
+        p = self._pending
+        if p is None:
+            return
+        ids = [o.entitlement_id for o in p.usable_options()]
+        current = ids.index(self._chosen) if self._chosen in ids else -1
+        self.choose((current + 1) % len(ids) + 1)
+
+    def confirm_pending(self) -> None:
+        """Record the waiting check-in on the entitlement shown (or last chosen)."""
+        p = self._pending
+        if p is None:
+            return
+        self._pending = None
+        self.choice_timer.stop()
+        code = self._pending_code
+        self._submit(code, None if code else p.decision.member_id, override_note=None,
+                     chosen=self._chosen or p.decision.entitlement_id, hold=False, quiet=True)
 
     def override_last(self) -> None:
         result = self.panel.result
@@ -182,6 +253,7 @@ class FrontDeskPage(Page):
     def _entered(self) -> None:
         text = self.search.text().strip()
         if not text:
+            self.confirm_pending()
             return
         if self.hits.isVisible() and self.hits.count():
             self._hit_chosen(self.hits.item(0))
@@ -214,11 +286,19 @@ class FrontDeskPage(Page):
         self.hits.hide()
         self.check_in(member_id=member_id)
 
-    def _show(self, result: CheckinResult) -> None:
+    def _show(self, result: CheckinResult, *, quiet: bool = False, attempt: int = 0) -> None:
+        if result.pending:
+            if attempt != self._attempt:
+                return  # overtaken: confirmed meanwhile, or a newer attempt was made
+            self._pending = result
+            self._chosen = result.decision.entitlement_id
+            self.choice_timer.start()
         self.panel.show_result(result, self.reason_texts())
-        self.sound.play(result.decision.sound)
-        self.member_checked_in.emit(result)
-        self.refresh_today()
+        if not quiet:
+            self.sound.play(result.decision.sound, result.decision.verdict.label)
+        if not result.pending:
+            self.member_checked_in.emit(result)
+            self.refresh_today()
 
     def _got_today(self, lines: list[CheckinLine]) -> None:
         self._lines = lines
@@ -242,9 +322,16 @@ class FrontDeskPage(Page):
                 self.today.setItem(i, col, QTableWidgetItem(text))
 
     def _clear(self) -> None:
+        if self._pending is not None:
+            self.confirm_pending()  # Esc never drops an attempt: it confirms it now
+            return
         self.search.clear()
         self.hits.hide()
         self.panel.clear()
+
+    def hideEvent(self, event: object) -> None:  # noqa: N802
+        self.confirm_pending()
+        super().hideEvent(event)  # type: ignore[arg-type]
 
     def eventFilter(self, obj: object, event: object) -> bool:  # noqa: N802
         from PySide6.QtCore import QEvent

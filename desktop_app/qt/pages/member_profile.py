@@ -1,16 +1,19 @@
 """The member profile panel of the Members page: who the member is, what they hold, and
-what staff should know. Read-only; every value is shown as plain text and elided or
-wrapped inside the panel, so no name (HTML, emoji, right-to-left, ten thousand characters)
-can break the layout."""
+what staff should know. Every value is shown as plain text and elided or wrapped inside the
+panel, so no name (HTML, emoji, right-to-left, ten thousand characters) can break the layout.
+The photo is scaled into its slot keeping its aspect; its buttons are wired by the page."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtGui import QImage, QPixmap
 from PySide6.QtWidgets import (
     QFormLayout,
     QFrame,
+    QHBoxLayout,
     QLabel,
     QListWidget,
+    QPushButton,
     QSizePolicy,
     QVBoxLayout,
     QWidget,
@@ -19,6 +22,7 @@ from PySide6.QtWidgets import (
 from desktop_app.services.profiles import MemberProfile
 
 NAME_SHOWN = 200  # characters of a name shown in the panel (the rest is elided)
+PHOTO_SLOT = QSize(150, 150)  # px: the photo is scaled into this, keeping its aspect
 
 
 def _plain(parent: QWidget, wrap: bool = True) -> QLabel:
@@ -38,6 +42,27 @@ class ProfilePanel(QFrame):
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self.setMinimumWidth(280)
         outer = QVBoxLayout(self)
+        photo_row = QHBoxLayout()
+        self.photo = QLabel(self)
+        self.photo.setObjectName("memberPhoto")
+        self.photo.setFixedSize(PHOTO_SLOT)
+        self.photo.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.photo.setTextFormat(Qt.TextFormat.PlainText)
+        self.photo.setFrameShape(QFrame.Shape.Box)
+        photo_row.addWidget(self.photo)
+        photo_buttons = QVBoxLayout()
+        self.photo_file_button = QPushButton(self)
+        self.photo_camera_button = QPushButton(self)
+        self.photo_clear_button = QPushButton(self)
+        for button in (self.photo_file_button, self.photo_camera_button,
+                       self.photo_clear_button):
+            button.setEnabled(False)
+            photo_buttons.addWidget(button)
+        photo_buttons.addStretch(1)
+        photo_row.addLayout(photo_buttons)
+        photo_row.addStretch(1)
+        outer.addLayout(photo_row)
+        self._image: QImage | None = None
         self.name = _plain(self)
         self.name.setObjectName("memberName")
         font = self.name.font()
@@ -72,6 +97,10 @@ class ProfilePanel(QFrame):
         for key, text in texts.items():
             self.captions[key].setText(text)
         self.entitlements_caption.setText(self.tr("Entitlements"))
+        self.photo_file_button.setText(self.tr("Photo from file…"))
+        self.photo_camera_button.setText(self.tr("Photo from camera"))
+        self.photo_clear_button.setText(self.tr("Remove photo"))
+        self._show_image()
         if self._profile is not None:
             self.show_profile(self._profile)
         else:
@@ -94,8 +123,30 @@ class ProfilePanel(QFrame):
                 "blocked": self.tr("blocked"), "upcoming": self.tr("upcoming"),
                 "archived": self.tr("archived"), "merged": self.tr("merged")}.get(status, status)
 
+    def set_photo(self, image: QImage | None) -> None:
+        """The member's photo (None: no photo, or it could not be read)."""
+        self._image = image if image is not None and not image.isNull() else None
+        self._show_image()
+
+    def _show_image(self) -> None:
+        if self._image is None:
+            self.photo.setPixmap(QPixmap())
+            self.photo.setText(self.tr("No photo") if self._profile is not None else "")
+            return
+        pixmap = QPixmap.fromImage(self._image).scaled(
+            PHOTO_SLOT, Qt.AspectRatioMode.KeepAspectRatio,
+            Qt.TransformationMode.SmoothTransformation)
+        self.photo.setPixmap(pixmap)
+
     def show_profile(self, p: MemberProfile) -> None:
+        if self._profile is None or self._profile.id != p.id:
+            self._image = None  # the page loads the new member's photo
         self._profile = p
+        self._show_image()
+        editable = p.merged_into is None
+        for button in (self.photo_file_button, self.photo_camera_button):
+            button.setEnabled(editable)
+        self.photo_clear_button.setEnabled(editable and bool(p.photo_path))
         name = p.name if len(p.name) <= NAME_SHOWN else p.name[:NAME_SHOWN] + "…"
         self.name.setText(name)
         points = str(p.points_balance)

@@ -79,6 +79,12 @@ def _small(axis: QAbstractAxis, points: int = 7) -> None:
     axis.setLabelsFont(font)
 
 
+def _small_legend(chart: QChart, points: int = 7) -> None:
+    font = QFont(chart.legend().font())
+    font.setPointSize(points)
+    chart.legend().setFont(font)
+
+
 def _count_axis(top: float) -> QValueAxis:
     """A value axis with whole-number ticks from 0."""
     axis = QValueAxis()
@@ -123,21 +129,31 @@ class ReportCharts(QWidget):
             self.tr("Check-ins by hour"),
             [str(h) if h % 3 == 0 else "\u200b" * h for h in range(24)],
             [float(n) for n in s.checkins_by_hour], whole=True))
+        # By tender beside the previous period and the same days last week (a day or a range).
+        kinds = sorted({k for f in (s.current, s.previous, s.last_week) for k, _ in f.tenders})
         self.tender_view.setChart(self._bars(
             self.tr("Revenue by payment method (¥)"),
-            [self.tender_name(k) for k, _ in s.current.tenders],
-            [v / 100 for _, v in s.current.tenders], whole=False))
+            [self.tender_name(k) for k in kinds],
+            [s.current.tender(k) / 100 for k in kinds], whole=False,
+            compared=[(self.tr("This period"), [s.current.tender(k) / 100 for k in kinds]),
+                      (self.tr("Previous period"), [s.previous.tender(k) / 100 for k in kinds]),
+                      (self.tr("Same days last week"),
+                       [s.last_week.tender(k) / 100 for k in kinds])]))
         self.trend_view.setChart(self._trend(s))
 
     @staticmethod
-    def _bars(title: str, categories: list[str], values: list[float], whole: bool) -> QChart:
+    def _bars(title: str, categories: list[str], values: list[float], whole: bool,
+              compared: list[tuple[str, list[float]]] | None = None) -> QChart:
+        """Bars of `values`, or with `compared` one named set of bars per period."""
         chart = QChart()
         chart.setTitle(title)
         chart.setMargins(QMargins(2, 2, 2, 2))
-        bars = QBarSet(title)
-        bars.append(values)
         series = QBarSeries()
-        series.append(bars)
+        for name, numbers in compared or [(title, values)]:
+            bars = QBarSet(name)
+            bars.append(numbers)
+            series.append(bars)
+        values = [v for _, numbers in compared or [] for v in numbers] or values
         chart.addSeries(series)
         x = QBarCategoryAxis()
         x.append(categories)
@@ -154,7 +170,8 @@ class ReportCharts(QWidget):
         chart.addAxis(y, Qt.AlignmentFlag.AlignLeft)
         series.attachAxis(x)
         series.attachAxis(y)
-        chart.legend().setVisible(False)
+        chart.legend().setVisible(compared is not None)
+        _small_legend(chart)
         return chart
 
     def tender_name(self, kind: str) -> str:

@@ -7,17 +7,17 @@ name ("Allowed", "Warning", "Denied"), so colour-blind staff read it as easily.
 from __future__ import annotations
 
 import logging
-from pathlib import Path
 
 from PySide6.QtCore import QObject, Qt, QUrl, Signal
 from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import QApplication, QFrame, QGridLayout, QLabel, QVBoxLayout, QWidget
 
 from desktop_app.domain.checkin import Reason, Verdict
+from desktop_app.paths import repo_resources
 from desktop_app.services.checkin import CheckinResult
 
 log = logging.getLogger(__name__)
-SOUNDS = Path(__file__).resolve().parents[3] / "resources" / "sounds"
+SOUNDS = repo_resources() / "sounds"  # WAVs made by resources/sounds/make_sounds.py
 COLOURS = {Verdict.ALLOW: ("#1b7f3b", "#e8f6ec"), Verdict.WARN: ("#9a6700", "#fff5d6"),
            Verdict.DENY: ("#b42318", "#fdecea")}
 GLYPHS = {Verdict.ALLOW: "\u2714", Verdict.WARN: "\u26a0", Verdict.DENY: "\u2716"}
@@ -26,7 +26,9 @@ GLYPHS = {Verdict.ALLOW: "\u2714", Verdict.WARN: "\u26a0", Verdict.DENY: "\u2716
 class DoorSound(QObject):
     """Plays the sound a decision names (a key such as "allow", "deny", "birthday").
     Uses resources/sounds/<key>.wav through QSoundEffect when Qt Multimedia is usable,
-    otherwise the system beep: a desk without audio libraries still makes a noise."""
+    otherwise the system beep: a desk without audio libraries still makes a noise.
+    A key with no file of its own (a sound named in a reason's policy) falls back to the
+    verdict's file when the caller gives one."""
 
     sound_requested = Signal(str)
     """A decision asked for this sound key (emitted whether or not audio is available)."""
@@ -34,6 +36,8 @@ class DoorSound(QObject):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.last_key: str | None = None
+        self.last_played: str | None = None
+        """What the last play() did: a WAV file's path, or "beep"."""
         self._effects: dict[str, object] = {}
         try:
             from PySide6.QtMultimedia import QSoundEffect
@@ -42,18 +46,22 @@ class DoorSound(QObject):
             log.info("no Qt Multimedia (%s); door sounds use the system beep", exc)
             self._effect_type = None
 
-    def play(self, key: str) -> None:
+    def play(self, key: str, fallback: str | None = None) -> None:
         self.last_key = key
         self.sound_requested.emit(key)
         wav = SOUNDS / f"{key}.wav"
+        if not wav.exists() and fallback:
+            wav = SOUNDS / f"{fallback}.wav"
         if self._effect_type is not None and wav.exists():
-            effect = self._effects.get(key)
+            effect = self._effects.get(wav.stem)
             if effect is None:
                 effect = self._effect_type(self)
                 effect.setSource(QUrl.fromLocalFile(str(wav)))
-                self._effects[key] = effect
+                self._effects[wav.stem] = effect
             effect.play()  # type: ignore[attr-defined]
+            self.last_played = str(wav)
             return
+        self.last_played = "beep"
         QApplication.beep()
 
 
@@ -75,6 +83,10 @@ class VerdictPanel(QFrame):
         self.member.setTextFormat(Qt.TextFormat.PlainText)
         self.entitlement = QLabel(self)
         self.entitlement.setTextFormat(Qt.TextFormat.PlainText)
+        self.choices = QLabel(self)
+        self.choices.setObjectName("verdictChoices")
+        self.choices.setTextFormat(Qt.TextFormat.PlainText)
+        self.choices.setWordWrap(True)
         self.alerts = QLabel(self)
         self.alerts.setObjectName("verdictAlerts")
         self.alerts.setTextFormat(Qt.TextFormat.PlainText)
@@ -84,7 +96,7 @@ class VerdictPanel(QFrame):
         self.photo.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.photo.setObjectName("verdictPhoto")
         text = QVBoxLayout()
-        for w in (self.verdict, self.member, self.entitlement, self.alerts):
+        for w in (self.verdict, self.member, self.entitlement, self.choices, self.alerts):
             text.addWidget(w)
         text.addStretch(1)
         grid.addWidget(self.glyph, 0, 0, Qt.AlignmentFlag.AlignTop)
@@ -101,6 +113,8 @@ class VerdictPanel(QFrame):
         self.verdict.setText(self.tr("Ready to scan"))
         self.member.setText(self.tr("Scan a card or type a name, phone or number."))
         self.entitlement.clear()
+        self.choices.clear()
+        self.choices.hide()
         self.alerts.clear()
         self.photo.clear()
 
@@ -124,11 +138,35 @@ class VerdictPanel(QFrame):
             left = d.units_left
             units = self.tr("%n unit(s) left", "", left) if left is not None else self.tr(
                 "unlimited")
-            self.entitlement.setText(f"{result.entitlement_name}  ·  {units}")
+            text = f"{result.entitlement_name}  ·  {units}"
+            if result.pending:
+                text = self.tr("Will use: %1").replace("%1", text)
+            self.entitlement.setText(text)
         else:
             self.entitlement.setText(self.tr("No entitlement used"))
+        self._choices(result)
         self.alerts.setText("\n".join(f"• {reason_text.get(r, r.value)}" for r in d.reasons))
         self._photo(result.photo_path)
+
+    def _choices(self, result: CheckinResult) -> None:
+        """While a check-in waits for confirmation: every entitlement that qualifies, with
+        the key that switches to it; the one that will be used is marked."""
+        if not result.pending:
+            self.choices.clear()
+            self.choices.hide()
+            return
+        lines = []
+        for n, option in enumerate(result.usable_options(), start=1):
+            # Units left after this visit, as the "Will use" line above says.
+            left = None if option.units_left is None else option.units_left - option.units
+            units = self.tr("%n unit(s) left", "", left) if left is not None else self.tr(
+                "unlimited")
+            mark = "\u25b6" if option.entitlement_id == result.decision.entitlement_id else " "
+            lines.append(f"{mark} Ctrl+{n}  {result.name_of(option.entitlement_id)}  ·  {units}")
+        lines.append(self.tr("Ctrl+1-9 or Ctrl+E: switch · Enter: confirm now "
+                             "(confirms by itself in a few seconds)"))
+        self.choices.setText("\n".join(lines))
+        self.choices.show()
 
     def _photo(self, path: str | None) -> None:
         pix = QPixmap(path) if path else QPixmap()
@@ -147,4 +185,5 @@ class VerdictPanel(QFrame):
             f"#verdictName {{ color: {fg}; font-size: 34px; font-weight: bold; }}"
             f"#verdictMember {{ font-size: 22px; }}"
             f"#verdictAlerts {{ color: {fg}; font-size: 17px; }}"
+            f"#verdictChoices {{ font-size: 17px; }}"
             f"#verdictPhoto {{ border: 1px solid #c7ccd1; background: white; color: #5f6b7a; }}")

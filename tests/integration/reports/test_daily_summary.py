@@ -121,10 +121,13 @@ def test_a_range_sums_its_days_but_counts_members_once(dataset) -> None:
     # The previous two days (02-27, 02-28) are empty; one week earlier is 02-22..02-23.
     assert r.previous.sales == 0
     assert (r.last_week.sales, r.last_week.checkins) == (1, 1)
-    # By tender: the range's own breakdown (no comparison for ranges).
     assert dict(r.current.tenders).get("card", 0) == 0  # s1's 3000 less its refund
     assert dict(r.current.tenders)["cash"] == 350 + 7200 + 2800  # s8, s2, s7
-    assert r.last_week.tenders == ()
+    # A range is compared by tender and by unique members too (issue 9): last week holds
+    # s0 (700 cash) and A's one visit; the two days before the range hold nothing.
+    assert r.last_week.tenders == (("cash", 700),)
+    assert r.last_week.unique_members == 1
+    assert (r.previous.tenders, r.previous.unique_members) == ((), 0)
 
 
 def test_fourteen_day_trend(dataset) -> None:

@@ -219,6 +219,7 @@ def test_sync_state_machine_quick(server: ServerProcess, tmp_path: Path) -> None
 
 
 @pytest.mark.slow
+@pytest.mark.timeout(1800)  # 200 examples: about 4 minutes on a quiet machine, more if busy
 def test_sync_state_machine(server: ServerProcess, tmp_path: Path) -> None:
     """200 examples on SQLite, 50 on PostgreSQL (each example is 3 new desks, up to 15
     steps); FRONTDESK_SYNC_EXAMPLES sets both, e.g. 5000 for a soak."""

@@ -79,6 +79,14 @@ def _take(qtbot, services, admin, runner, clock, out: Path, lang: str) -> list[P
     shots.append(_grab(page, out / f"front_desk_warned_{lang}.png"))
     page.handle_scan(deny.card_code)
     shots.append(_grab(page, out / f"front_desk_denied_{lang}.png"))
+    two = services.members.create(admin, MemberDraft(name="周杰" if zh else "Zhou Jie"))
+    services.entitlements.sell(admin, two.id, pack(units=10, used_days=60))
+    services.entitlements.sell(admin, two.id, EntitlementDraft(
+        EntitlementKind.PERIOD, "月卡 Monthly" if zh else "Monthly", 30_000, days=30))
+    page.handle_scan(two.card_code)  # two qualify: shown, switchable, not yet recorded
+    assert page.pending is not None
+    shots.append(_grab(page, out / f"front_desk_choice_{lang}.png"))
+    page.confirm_pending()
 
     ct = services.classes.create_class_type(admin, "瑜伽 Yoga" if zh else "Yoga", 3, 60)
     local = (clock.now() + timedelta(days=1)).astimezone(ZoneInfo("Asia/Shanghai"))

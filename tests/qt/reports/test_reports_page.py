@@ -55,6 +55,26 @@ def test_the_page_shows_the_days_figures_with_comparisons(qtbot, dataset, runner
     assert page.charts.hours_chart.series()  # check-ins by hour drawn
 
 
+def test_a_range_compares_tenders_and_unique_members(qtbot, dataset, runner) -> None:
+    from desktop_app.reports import Period
+
+    page = page_for(qtbot, dataset.services, runner, dataset.manager)
+    page.show_period(Period(date(2026, 3, 1), D))
+    # Unique members: A, B, C this range; last week (02-22..02-23) A alone; before it none.
+    assert page.tiles["unique_members"].value.text() == "3"
+    assert page.tiles["unique_members"].compare.text().splitlines() == [
+        "previous 0 (+∞)", "last week 1 (+200%)"]
+    chart = page.charts.tender_view.chart()
+    (series,) = chart.series()
+    sets = {b.label(): [b.at(i) for i in range(b.count())] for b in series.barSets()}
+    axis = next(a for a in chart.axes() if a.type() == a.AxisType.AxisTypeBarCategory)
+    cash = list(axis.categories()).index("Cash")
+    # Cash: s8 350 + s2 7200 + s7 2800 this range; s0 700 the same days last week.
+    assert sets["This period"][cash] == 103.5
+    assert sets["Previous period"][cash] == 0
+    assert sets["Same days last week"][cash] == 7.0
+
+
 def test_a_cashier_is_told_reports_need_the_permission(qtbot, dataset, runner,
                                                         staff_of) -> None:
     page = page_for(qtbot, dataset.services, runner, staff_of(Role.CASHIER))

@@ -1,0 +1,110 @@
+"""The search terms of a first bootstrap, worked out by a second process while the pages load.
+
+A new desk loading a million members spends half its time on the search index: the terms of
+every name (pinyin included) and the sort of some seven million of them. Here a worker
+process receives each committed page's (number, name, merged) rows, keeps their terms in a
+scratch SQLite file of its own, and sorts them when told the load is over; the desk then
+copies them into its index in one ordered pass. The desk's own process does only the copy.
+
+Anything unusual (the worker died, the desk restarted mid-load) leaves `finish` returning
+False, and the caller builds the index from the members table as before: this is a speed-up,
+never the only way the index gets built.
+"""
+
+from __future__ import annotations
+
+import logging
+import multiprocessing
+import sqlite3
+from collections.abc import Iterable
+from multiprocessing.connection import Connection
+from pathlib import Path
+
+log = logging.getLogger(__name__)
+
+_SORT_TIMEOUT_S = 600.0
+
+
+def _work(inbox: Connection, scratch: str) -> None:
+    from desktop_app.store.search import terms_of
+
+    db = sqlite3.connect(scratch, isolation_level=None)
+    db.execute("PRAGMA journal_mode = OFF")
+    db.execute("PRAGMA synchronous = OFF")
+    db.execute("PRAGMA threads = 2")
+    db.execute("CREATE TABLE load (kind INTEGER, term TEXT, num TEXT)")
+    db.execute("BEGIN")
+    while (batch := inbox.recv()) is not None:
+        db.executemany(
+            "INSERT INTO load VALUES (?, ?, ?)",
+            [(k, t, number) for number, name, merged in batch
+             for k, t in terms_of(name, merged)],
+        )  # fmt: skip
+    db.execute("CREATE TABLE sorted AS SELECT DISTINCT kind, term, num FROM load ORDER BY 1, 2, 3")
+    db.execute("DROP TABLE load")
+    db.execute("COMMIT")
+    db.close()
+    inbox.send("sorted")
+
+
+class TermBuilder:
+    """One worker for one bootstrap. `add` after each page commits; `finish` copies the
+    sorted terms into the desk's index (True) or gives up (False)."""
+
+    def __init__(self, database: Path) -> None:
+        self.scratch = database.with_name(database.name + ".search-terms")
+        self.scratch.unlink(missing_ok=True)
+        ours, theirs = multiprocessing.get_context("spawn").Pipe()
+        # spawn, not fork: the desk has threads (Qt, the page fetcher) a fork would copy mid-lock.
+        self._process = multiprocessing.get_context("spawn").Process(
+            target=_work, args=(theirs, str(self.scratch)), name="search-terms", daemon=True
+        )
+        self._process.start()
+        self._pipe = ours
+        self._lost = False
+
+    def add(self, rows: Iterable[tuple[str, str | None, bool]]) -> None:
+        if self._lost:
+            return
+        try:
+            self._pipe.send(list(rows))
+        except (OSError, ValueError) as exc:  # the worker is gone: finish says so
+            log.warning("search-term worker lost (%s)", exc)
+            self._lost = True
+
+    def finish(self, desk: sqlite3.Connection) -> bool:
+        """On a connection outside any transaction: wait for the sort, then copy in one
+        transaction. The caller still records the index version and the cursor."""
+        if self._lost:
+            self.close()
+            return False
+        try:
+            self._pipe.send(None)
+            if not self._pipe.poll(_SORT_TIMEOUT_S) or self._pipe.recv() != "sorted":
+                return False
+            desk.execute("ATTACH DATABASE ? AS scratch", (str(self.scratch),))
+            try:
+                desk.execute("BEGIN IMMEDIATE")
+                desk.execute(
+                    "INSERT OR IGNORE INTO member_search_terms (kind, term, member_number) "
+                    "SELECT kind, term, num FROM scratch.sorted"
+                )
+                desk.execute("COMMIT")
+            except BaseException:
+                desk.execute("ROLLBACK")
+                raise
+            finally:
+                desk.execute("DETACH DATABASE scratch")
+            return True
+        except (OSError, EOFError, sqlite3.Error) as exc:
+            log.warning("search terms from the worker not used (%s): building them here", exc)
+            return False
+        finally:
+            self.close()
+
+    def close(self) -> None:
+        self._pipe.close()
+        self._process.join(timeout=5)
+        if self._process.is_alive():
+            self._process.kill()
+        self.scratch.unlink(missing_ok=True)

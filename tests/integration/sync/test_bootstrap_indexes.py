@@ -1,0 +1,103 @@
+"""A first load sets the members' secondary indexes aside and builds them once at the end;
+a desk that already has members keeps its indexes throughout (its numbers are checked)."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import text
+
+from desktop_app.domain.codes import member_number_from_serial
+from desktop_app.domain.ids import new_id
+from desktop_app.services.members import MemberDraft
+from desktop_app.store.sync_store import SyncStore
+from desktop_app.sync.protocol import BootstrapPage
+
+
+def _indexes(services: Any) -> dict[str, str]:
+    with services.db.read() as s:
+        return dict(s.execute(text(
+            "SELECT name, sql FROM sqlite_master WHERE type = 'index' "
+            "AND tbl_name = 'members' AND sql IS NOT NULL")).all())  # fmt: skip
+
+
+def _page(n: int, now: datetime, serial: int = 1000) -> BootstrapPage:
+    rows = [{"id": new_id(), "number": member_number_from_serial(serial + i),
+             "name": f"会员 {i}", "phone": f"1380000{i:04d}", "status": "active",
+             "created_at": now.isoformat(), "updated_at": now.isoformat()}
+            for i in range(n)]  # fmt: skip
+    return BootstrapPage(entity="member", after=rows[-1]["id"], more=False, total=n, rows=rows)
+
+
+def test_a_first_load_builds_the_member_indexes_once_at_the_end(services, clock) -> None:
+    before = _indexes(services)
+    assert "ix_members_phone" in before
+    store = SyncStore(services.db)
+    store.apply_bootstrap_page(_page(50, clock.now()), clock.now())
+    assert _indexes(services) == {}  # set aside while the pages arrive
+    store.finish_bootstrap("0.0", 0)
+    assert _indexes(services) == before
+    with services.db.read() as s:
+        plan = " ".join(str(r[-1]) for r in s.execute(text(
+            "EXPLAIN QUERY PLAN SELECT id FROM members WHERE phone = '13800000007'")))
+        assert "ix_members_phone" in plan
+        assert s.execute(text("SELECT count(*) FROM members")).scalar() == 50
+        hits = s.execute(text("SELECT count(*) FROM member_search_terms")).scalar()
+        pinyin = s.execute(text(
+            "SELECT count(DISTINCT member_number) FROM member_search_terms WHERE term LIKE 'hy%'"
+        )).scalar()  # fmt: skip
+    assert hits and pinyin == 50  # the search index is built after the load: 会员 by its initials
+
+
+def test_a_desk_with_members_keeps_its_indexes(services, admin, clock) -> None:
+    services.members.create(admin, MemberDraft(name="Already here", phone="13900001111"))
+    before = _indexes(services)
+    store = SyncStore(services.db)
+    store.apply_bootstrap_page(_page(20, clock.now()), clock.now())
+    assert _indexes(services) == before
+    store.finish_bootstrap("0.0", 0)
+    assert _indexes(services) == before
+
+
+def _all_terms(services: Any) -> set[tuple[int, str, str]]:
+    with services.db.read() as s:
+        return {tuple(r) for r in s.execute(text(  # type: ignore[misc]
+            "SELECT kind, term, member_number FROM member_search_terms"))}  # fmt: skip
+
+
+def _rebuilt_terms(services: Any) -> set[tuple[int, str, str]]:
+    from desktop_app.store.search import rebuild_search_index
+
+    rebuild_search_index(services.db)
+    return _all_terms(services)
+
+
+def test_the_worker_s_terms_equal_a_build_from_the_members(services, clock) -> None:
+    store = SyncStore(services.db)
+    store.apply_bootstrap_page(_page(40, clock.now()), clock.now())
+    assert store._terms is not None  # a first load: the worker is working
+    store.apply_bootstrap_page(_page(40, clock.now(), serial=5000), clock.now())
+    store.finish_bootstrap("0.0", 0)
+    from_worker = _all_terms(services)
+    assert len({t[2] for t in from_worker}) == 80
+    assert from_worker == _rebuilt_terms(services)
+    assert not store_scratch(services).exists()  # the scratch file is removed
+
+
+def test_a_lost_worker_leaves_the_index_to_a_build_here(services, clock) -> None:
+    store = SyncStore(services.db)
+    store.apply_bootstrap_page(_page(30, clock.now()), clock.now())
+    assert store._terms is not None
+    store._terms._process.kill()
+    store._terms._process.join()
+    store.apply_bootstrap_page(_page(30, clock.now(), serial=5000), clock.now())
+    store.finish_bootstrap("0.0", 0)
+    built = _all_terms(services)
+    assert len({t[2] for t in built}) == 60  # every member is found, none lost with the worker
+    assert built == _rebuilt_terms(services)
+
+
+def store_scratch(services: Any) -> Any:
+    path = services.db.path
+    return path.with_name(path.name + ".search-terms")
