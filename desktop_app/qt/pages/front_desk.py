@@ -17,7 +17,7 @@ from __future__ import annotations
 from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QImage, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -178,11 +178,18 @@ class FrontDeskPage(Page):
             return
         self._attempt += 1
         attempt = self._attempt
-        ctx.runner.submit(lambda: ctx.services.checkin.check_in(
-            actor, code=code, member_id=member_id, desk_id="desk",
-            override_note=override_note, chosen_entitlement_id=chosen,
-            hold_for_choice=hold),
-            on_result=lambda r: self._show(r, quiet=quiet, attempt=attempt))
+
+        def check_in() -> tuple[CheckinResult, QImage | None]:
+            result = ctx.services.checkin.check_in(
+                actor, code=code, member_id=member_id, desk_id="desk",
+                override_note=override_note, chosen_entitlement_id=chosen,
+                hold_for_choice=hold)
+            # The photo is read here too: a file read never runs on the GUI thread.
+            photo = ctx.services.members.photos.read(result.photo_path)
+            return result, (QImage.fromData(photo) if photo else None)
+
+        ctx.runner.submit(check_in, on_result=lambda shown: self._show(
+            *shown, quiet=quiet, attempt=attempt))
 
     # -- the choice of entitlement ---------------------------------------------------------
     @property
@@ -286,13 +293,15 @@ class FrontDeskPage(Page):
         self.hits.hide()
         self.check_in(member_id=member_id)
 
-    def _show(self, result: CheckinResult, *, quiet: bool = False, attempt: int = 0) -> None:
+    def _show(self, result: CheckinResult, photo: QImage | None, *, quiet: bool = False,
+              attempt: int = 0) -> None:
         if result.pending:
             if attempt != self._attempt:
                 return  # overtaken: confirmed meanwhile, or a newer attempt was made
             self._pending = result
             self._chosen = result.decision.entitlement_id
             self.choice_timer.start()
+        self.panel.set_photo(photo)
         self.panel.show_result(result, self.reason_texts())
         if not quiet:
             self.sound.play(result.decision.sound, result.decision.verdict.label)

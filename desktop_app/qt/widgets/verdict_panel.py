@@ -9,7 +9,7 @@ from __future__ import annotations
 import logging
 
 from PySide6.QtCore import QObject, Qt, QUrl, Signal
-from PySide6.QtGui import QPixmap
+from PySide6.QtGui import QImage, QPixmap
 from PySide6.QtWidgets import QApplication, QFrame, QGridLayout, QLabel, QVBoxLayout, QWidget
 
 from desktop_app.domain.checkin import Reason, Verdict
@@ -95,6 +95,7 @@ class VerdictPanel(QFrame):
         self.photo.setFixedSize(120, 150)
         self.photo.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.photo.setObjectName("verdictPhoto")
+        self._image: QImage | None = None
         text = QVBoxLayout()
         for w in (self.verdict, self.member, self.entitlement, self.choices, self.alerts):
             text.addWidget(w)
@@ -116,6 +117,7 @@ class VerdictPanel(QFrame):
         self.choices.clear()
         self.choices.hide()
         self.alerts.clear()
+        self._image = None
         self.photo.clear()
 
     def show_result(self, result: CheckinResult, reason_text: dict[Reason, str]) -> None:
@@ -146,7 +148,7 @@ class VerdictPanel(QFrame):
             self.entitlement.setText(self.tr("No entitlement used"))
         self._choices(result)
         self.alerts.setText("\n".join(f"• {reason_text.get(r, r.value)}" for r in d.reasons))
-        self._photo(result.photo_path)
+        self._show_photo()
 
     def _choices(self, result: CheckinResult) -> None:
         """While a check-in waits for confirmation: every entitlement that qualifies, with
@@ -168,15 +170,19 @@ class VerdictPanel(QFrame):
         self.choices.setText("\n".join(lines))
         self.choices.show()
 
-    def _photo(self, path: str | None) -> None:
-        pix = QPixmap(path) if path else QPixmap()
-        if pix.isNull():
+    def set_photo(self, image: QImage | None) -> None:
+        """The member's photo, read off the GUI thread by whoever ran the check-in (None: no
+        photo, or it could not be read). Shown with the next ``show_result``."""
+        self._image = image if image is not None and not image.isNull() else None
+
+    def _show_photo(self) -> None:
+        if self._image is None:
             self.photo.setPixmap(QPixmap())
             self.photo.setText(self.tr("No photo"))
         else:
-            self.photo.setPixmap(pix.scaled(self.photo.size(),
-                                            Qt.AspectRatioMode.KeepAspectRatio,
-                                            Qt.TransformationMode.SmoothTransformation))
+            self.photo.setPixmap(QPixmap.fromImage(self._image).scaled(
+                self.photo.size(), Qt.AspectRatioMode.KeepAspectRatio,
+                Qt.TransformationMode.SmoothTransformation))
 
     def _paint(self, fg: str, bg: str) -> None:
         self.setStyleSheet(

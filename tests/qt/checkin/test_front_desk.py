@@ -87,3 +87,27 @@ def test_ctrl_d_voids_the_selected_check_in(page: FrontDeskPage, services, admin
     page.void_selected()
     assert "voided" in page.today.item(0, 2).text()
     assert services.entitlements.of_member(m.id)[0].units_left == 10
+
+
+def test_the_verdict_shows_the_members_photo(page: FrontDeskPage, services, admin) -> None:
+    from PySide6.QtCore import QBuffer, QByteArray, QIODevice
+    from PySide6.QtGui import QColor, QImage
+
+    image = QImage(300, 400, QImage.Format.Format_RGB32)
+    image.fill(QColor("#3a7"))
+    data = QByteArray()
+    buffer = QBuffer(data)
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    image.save(buffer, "PNG")
+    pictured = services.members.create(admin, MemberDraft(name="With Photo"))
+    services.members.set_photo(admin, pictured.id, bytes(data.data()))
+    plain = services.members.create(admin, MemberDraft(name="No Photo"))
+
+    page.handle_scan(pictured.card_code)
+    shown = page.panel.photo.pixmap()
+    assert not shown.isNull() and shown.height() == page.panel.photo.height()
+    assert shown.toImage().pixelColor(shown.width() // 2, shown.height() // 2).green() > 150
+
+    page.handle_scan(plain.card_code)
+    assert page.panel.photo.pixmap().isNull()
+    assert page.panel.photo.text() == "No photo"
