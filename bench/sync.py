@@ -5,8 +5,8 @@
 - bootstrapping N members (1,000,000 in the full run) into a new desk: rows/s (target
   >= 20,000) and the desk process's peak RSS (target < 400 MB).
 
-Members for the bootstrap come from the 1M demo database in /tmp/fd-bench when it is there
-(`frontdesk demo-data`), else are synthesised; they are COPYed straight into the server's
+Members for the bootstrap come from the demo database of that size in /tmp/fd-bench (made on
+first use, shared with the other benchmarks); they are COPYed straight into the server's
 tables (loading a million through ops would measure the push again).
 `--quick`: 2,000 ops and 50,000 members. The last line is one JSON object.
 """
@@ -28,12 +28,10 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
+from _common import demo_db  # noqa: E402  (bench/ is the script's folder)
 
 from desktop_app.domain.codes import member_number_from_serial  # noqa: E402
 from desktop_app.domain.ids import new_id  # noqa: E402
-
-BENCH_DIR = Path("/tmp/fd-bench")
-DEMO_1M = BENCH_DIR / "demo-1m.sqlite3"
 
 
 def machine() -> str:
@@ -88,24 +86,15 @@ def backlog(desk_path: Path, ops: int) -> None:
 
 
 def load_members(pg_url: str, count: int) -> str:
-    """COPY `count` members into the server's tables; returns where they came from."""
+    """COPY `count` demo members (realistic names: the search terms cost what they would at a
+    real desk) into the server's tables; returns where they came from."""
     import psycopg
 
-    source = "synthesised"
-    rows: object
-    if DEMO_1M.exists() and count <= 1_000_000:
-        source = str(DEMO_1M)
-        conn = sqlite3.connect(f"file:{DEMO_1M}?mode=ro", uri=True)
-        rows = conn.execute(
-            "SELECT id, number, name, phone, email, birthday, gender, notes, status "
-            f"FROM members LIMIT {count}"
-        )
-    else:
-        rows = (
-            (new_id(), member_number_from_serial(i + 1), f"会员 {i}", f"138{i:08d}", None,
-             None, None, "", "active")
-            for i in range(count)
-        )  # fmt: skip
+    source = demo_db(count)
+    conn = sqlite3.connect(f"file:{source}?mode=ro", uri=True)
+    rows = conn.execute(
+        "SELECT id, number, name, phone, email, birthday, gender, notes, status FROM members"
+    )
     now = datetime.now(UTC)
     with psycopg.connect(pg_url) as conn, conn.cursor() as cur:
         with cur.copy(
@@ -113,10 +102,10 @@ def load_members(pg_url: str, count: int) -> str:
             "note_flagged, consent_sms, consent_email, points_balance, merge_candidates, "
             "field_hlc, version, created_at, updated_at) FROM STDIN"
         ) as copy:
-            for r in rows:  # type: ignore[attr-defined]
+            for r in rows:
                 copy.write_row((*r, False, False, False, 0, "[]", "{}", 1, now, now))
         conn.commit()
-    return source
+    return str(source)
 
 
 BOOTSTRAP_CHILD = r"""
