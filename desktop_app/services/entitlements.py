@@ -78,14 +78,15 @@ def _load(uow: UnitOfWork, entitlement_id: str) -> EntitlementRow:
 
 
 class EntitlementService(Service):
-    def sell(self, actor: Actor, member_id: str, draft: EntitlementDraft) -> str:
+    def sell(self, actor: Actor, member_id: str, draft: EntitlementDraft,
+             approver: Actor | None = None) -> str:
         if draft.price_minor < 0:
             raise ValidationError("price_minor", "negative")
         if draft.kind in COUNTED_KINDS and not draft.units:
             raise ValidationError("units", "required")
         if draft.kind is not EntitlementKind.STORED_VALUE and not draft.days:
             raise ValidationError("days", "required")
-        with self._authorised(actor, Permission.ENTITLEMENT_SELL) as uow:
+        with self._authorised(actor, Permission.ENTITLEMENT_SELL, approver) as uow:
             if uow.session.get(Member, member_id) is None:
                 raise NotFound("no such member", member_id=member_id)
             start = draft.starts_at or uow.now
@@ -116,9 +117,10 @@ class EntitlementService(Service):
             "sharers": list(draft.sharer_ids), "renewed_from": renewed_from})
         return row.id
 
-    def renew(self, actor: Actor, entitlement_id: str, price_minor: int) -> str:
+    def renew(self, actor: Actor, entitlement_id: str, price_minor: int,
+              approver: Actor | None = None) -> str:
         """A new entitlement like the old one, starting the day after the old one ends."""
-        with self._authorised(actor, Permission.ENTITLEMENT_SELL) as uow:
+        with self._authorised(actor, Permission.ENTITLEMENT_SELL, approver) as uow:
             old = _load(uow, entitlement_id)
             settings = store_settings(uow.session)
             dom = to_domain(old, holds_of(uow.session, old.id))
@@ -135,8 +137,8 @@ class EntitlementService(Service):
                                 old.id)
 
     def hold(self, actor: Actor, entitlement_id: str, starts_at: datetime,
-             ends_at: datetime | None, reason: str) -> str:
-        with self._authorised(actor, Permission.ENTITLEMENT_SELL) as uow:
+             ends_at: datetime | None, reason: str, approver: Actor | None = None) -> str:
+        with self._authorised(actor, Permission.ENTITLEMENT_SELL, approver) as uow:
             row = _load(uow, entitlement_id)
             hold = validate_hold(to_domain(row, holds_of(uow.session, row.id)), starts_at,
                                  ends_at, reason)
@@ -151,9 +153,9 @@ class EntitlementService(Service):
                       details={"hold_id": h.id, "reason": h.reason}, op=op)
             return h.id
 
-    def end_hold(self, actor: Actor, hold_id: str) -> None:
+    def end_hold(self, actor: Actor, hold_id: str, approver: Actor | None = None) -> None:
         """The member came back early: the expiry moves only by the days actually held."""
-        with self._authorised(actor, Permission.ENTITLEMENT_SELL) as uow:
+        with self._authorised(actor, Permission.ENTITLEMENT_SELL, approver) as uow:
             h = uow.session.get(EntitlementHold, hold_id)
             if h is None:
                 raise NotFound("no such hold", hold_id=hold_id)
@@ -165,10 +167,10 @@ class EntitlementService(Service):
             uow.audit("entitlement.hold_end", entity="entitlement", entity_id=h.entitlement_id,
                       details={"hold_id": h.id}, op=op)
 
-    def refund(self, actor: Actor, entitlement_id: str) -> int:
+    def refund(self, actor: Actor, entitlement_id: str, approver: Actor | None = None) -> int:
         """A full refund of an unused purchase within the cooling-off days. Returns the
         amount; the entitlement is retired (a tombstone)."""
-        with self._authorised(actor, Permission.SALE_REFUND) as uow:
+        with self._authorised(actor, Permission.SALE_REFUND, approver) as uow:
             row = _load(uow, entitlement_id)
             refundable(row.created_at, row.activated_at, row.units_used, uow.now)
             row.deleted_at = uow.now

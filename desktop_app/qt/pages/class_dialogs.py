@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
 
 from desktop_app.domain.bookings import BookingRefused
 from desktop_app.domain.permissions import Actor, Permission
+from desktop_app.qt.pages.desk_dialog import with_approval
 from desktop_app.qt.widgets.approval_dialog import ApprovalDialog
 from desktop_app.services.classes import (
     BookingView,
@@ -101,12 +102,6 @@ def book_member(services: Services, actor: Actor, session_id: str,
         return BookingOutcome(view, position)
     return BookingOutcome(view, position, credit_name=credit.name,
                           credits_left=credit.units_left)
-
-
-def forgive_with_approval(services: Services, actor: Actor, strike_id: str, note: str,
-                          code: str, pin: str) -> None:
-    approver = services.auth.approve(code, pin, Permission.CHECKIN_OVERRIDE)
-    services.classes.forgive_strike(actor, strike_id, note, approver)
 
 
 def refusal_text(widget: QWidget, reason: str, until: str = "",
@@ -447,8 +442,9 @@ class StrikesDialog(QDialog):
         values = self.ask_approval()
         if values is None:
             return
-        self._ctx.runner.submit(forgive_with_approval, services, actor, strike.id, note,
-                                *values, on_result=lambda _: self._done(strike.id),
+        forgive = with_approval(services.classes.forgive_strike, Permission.CHECKIN_OVERRIDE)
+        self._ctx.runner.submit(forgive, services, actor, *values, strike.id, note,
+                                on_result=lambda _: self._done(strike.id),
                                 on_error=self.message.setText)
 
     def ask_approval(self) -> tuple[str, str] | None:

@@ -3,7 +3,7 @@ issue a new one (period, visit pack, day pass, class credits; a family pack shar
 members found through the lookup), put one on hold (the new expiry shown before confirming),
 end a running hold, renew, and refund within the cooling-off days (the service decides; its
 refusal shown in words). Every call through the task runner; a manager's code and PIN when the
-staff member lacks the permission (the approved manager then makes the change)."""
+staff member lacks the permission (the change is then theirs, approved by the manager)."""
 
 from __future__ import annotations
 
@@ -37,6 +37,7 @@ from desktop_app.domain.errors import DomainError
 from desktop_app.domain.money import format_minor
 from desktop_app.domain.permissions import Actor, Permission
 from desktop_app.qt.pages.base import DeskContext
+from desktop_app.qt.pages.desk_dialog import with_approval
 from desktop_app.qt.widgets.approval_dialog import ApprovalDialog
 from desktop_app.services.entitlements import EntitlementDraft, EntitlementView
 from desktop_app.services.profiles import MemberProfile
@@ -57,11 +58,13 @@ class Refused:
 def run_as(services: Any, actor: Actor, approval: tuple[str, str] | None,
            permission: Permission, method: str, *args: Any) -> Any:
     """On the database worker: `services.entitlements.<method>(actor, *args)`; with a manager's
-    code and PIN the approved manager acts. A hold or refund refused comes back as Refused."""
-    if approval is not None:
-        actor = services.auth.approve(approval[0], approval[1], permission)
+    code and PIN the staff member acts with the manager's approval (both are recorded). A hold
+    or refund refused comes back as Refused."""
+    call = getattr(services.entitlements, method)
     try:
-        return getattr(services.entitlements, method)(actor, *args)
+        if approval is None:
+            return call(actor, *args)
+        return with_approval(call, permission)(services, actor, *approval, *args)
     except DomainError as exc:
         if exc.code in ("hold_refused", "refund_refused"):
             return Refused(exc.code, str(exc.details.get("reason", "")), dict(exc.details))

@@ -9,11 +9,13 @@ from __future__ import annotations
 from datetime import timedelta
 
 from PySide6.QtCore import Qt
+from sqlalchemy import select
 
 from desktop_app.domain.permissions import Role
 from desktop_app.qt.pages.base import DeskContext
 from desktop_app.qt.pages.entitlement_dialog import EntitlementDialog, to_minor
 from desktop_app.services.members import MemberDraft
+from desktop_app.store.models import OutboxOp
 
 
 def open_for(qtbot, services, runner, actor, member_id, viewer=None):
@@ -159,6 +161,10 @@ def test_a_cashier_without_the_permission_needs_a_manager(qtbot, services, admin
     d.sell_button.click()
     assert "Sold" in d.status.text(), d.status.text()
     assert len(services.entitlements.of_member(m.id)) == 1
+    # The sale is the cashier's, approved by the manager: the op names both.
+    with services.db.read() as s:
+        op = s.scalar(select(OutboxOp).where(OutboxOp.name == "entitlement.sell.v1"))
+    assert (op.actor_id, op.approver_id) == (cashier.staff_id, manager.staff_id)
 
 
 def test_prices_are_read_as_yuan() -> None:
