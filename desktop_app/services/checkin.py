@@ -40,12 +40,11 @@ from desktop_app.store.door import (
     attend,
     door_facts,
     insert_checkin,
-    insert_row,
-    set_states,
     spend,
 )
 from desktop_app.store.models import EntitlementRow, Member, Setting
 from desktop_app.store.outbox import hlc_after, new_op
+from desktop_app.store.row_writes import insert_rows, set_states
 from desktop_app.store.state import AUDIT_HEAD, device_id
 from desktop_app.store.state import HLC as HLC_KEY
 from desktop_app.store.uow import UnitOfWork
@@ -177,11 +176,11 @@ class CheckinService(Service):
             "attended_booking_ids": attended,
         }
         # The op, its HLC and (on an override) the audit entry are built from the state read
-        # with the facts, and written as plain INSERTs: no ORM flush, no re-read.
+        # with the facts, and written as Core INSERTs: no ORM flush, no re-read.
         device = facts.device_id or device_id(uow.session)
         hlc = str(hlc_after(facts.hlc, device, uow.now))
         op = new_op("checkin.record.v1", args, at=uow.now, authority=authority, hlc=hlc)
-        insert_row(uow.session, op, skip=("seq",))
+        insert_rows(uow.session, [op], skip=("seq",))
         approver = authority.approver if authority else None
         insert_checkin(uow.session, {
             "id": checkin_id, "op_id": op.op_id, "at": uow.now, "store_id": store_id,
@@ -199,7 +198,7 @@ class CheckinService(Service):
                 action="checkin.override", entity="checkin", entity_id=checkin_id,
                 details={"member_id": d.member_id, "note": d.override_note,
                          "reasons": reasons}, op_id=op.op_id)
-            insert_row(uow.session, audit)
+            insert_rows(uow.session, [audit])
             state[AUDIT_HEAD] = audit.hash
         set_states(uow.session, state)
         return _result(d, checkin_id, op.op_id, uow.now, facts)

@@ -45,8 +45,9 @@ from desktop_app.store.classes import (
     sessions_between,
     waitlisted_elsewhere,
 )
-from desktop_app.store.door import entitlements_of, write_op
+from desktop_app.store.door import entitlements_of
 from desktop_app.store.models import Member
+from desktop_app.store.outbox import write_op
 from desktop_app.store.uow import UnitOfWork
 
 USABLE = {EntitlementStatus.ACTIVE, EntitlementStatus.EXPIRING}

@@ -14,18 +14,13 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
 
-from sqlalchemy import Column, Table
 from sqlalchemy.orm import Session
 
 from desktop_app.domain.checkin import BookedSession, Candidate, MemberFacts, PastCheckin
 from desktop_app.domain.entitlements import Entitlement, EntitlementKind, Hold
-from desktop_app.domain.permissions import Authority
 from desktop_app.domain.settings import StoreSettings
 from desktop_app.store.member_codes import dynamic_qr_member_number, is_dynamic_qr
-from desktop_app.store.models import Base, OutboxOp
-from desktop_app.store.outbox import hlc_after, new_op
-from desktop_app.store.state import AUDIT_HEAD, DEVICE_ID, HLC, device_id
-from desktop_app.store.types import JSONText, UTCDateTime
+from desktop_app.store.state import AUDIT_HEAD, DEVICE_ID, HLC
 
 FMT = "%Y-%m-%dT%H:%M:%S.%fZ"
 ENT_COLS = ("id, member_id, kind, name, valid_from, valid_until, units_total, units_used, "
@@ -244,52 +239,3 @@ def attend(session: Session, booking_ids: list[str], now: datetime) -> list[str]
         f"WHERE id IN ({marks}) AND status = 'confirmed' RETURNING id",
         (ts(now), *booking_ids)).fetchall()}
     return [bid for bid in booking_ids if bid in done]
-
-
-def _column_value(column: Column[Any], value: Any) -> Any:
-    if value is None:
-        return None
-    if isinstance(column.type, JSONText):
-        return _json(value)
-    if isinstance(column.type, UTCDateTime):
-        return ts(value)
-    return value
-
-
-def insert_row(session: Session, row: Base, skip: tuple[str, ...] = ()) -> None:
-    """Insert an in-memory ORM row (never added to the session) with one plain INSERT, its
-    values encoded exactly as the ORM's column types would (JSON text, UTC timestamps)."""
-    table = row.__table__
-    assert isinstance(table, Table)
-    columns = [c for c in table.columns if c.key not in skip]
-    raw(session).execute(
-        f"INSERT INTO {table.name} ({','.join(c.name for c in columns)}) "
-        f"VALUES ({','.join('?' * len(columns))})",
-        [_column_value(c, getattr(row, c.key)) for c in columns])
-
-
-def set_states(session: Session, values: dict[str, str]) -> None:
-    """Upsert sync_state keys (the HLC, the audit head) in one statement."""
-    keys = list(values)
-    raw(session).execute(
-        "INSERT INTO sync_state (\"key\", value) VALUES "
-        + ",".join("(?, ?)" for _ in keys)
-        + " ON CONFLICT (\"key\") DO UPDATE SET value = excluded.value",
-        [x for k in keys for x in (k, values[k])])
-
-
-def write_op(session: Session, name: str, args: dict[str, Any], *, at: datetime,
-             authority: Authority | None) -> OutboxOp:
-    """As `store.outbox.enqueue_op`, in three statements and no ORM flush of the op: the
-    desk's id and HLC read together, the op inserted, the HLC upserted. The session's
-    pending changes are flushed first (an op queued earlier in the transaction moved the
-    HLC). The op's `seq` is not read back."""
-    session.flush()
-    state = dict(raw(session).execute(
-        'SELECT "key", value FROM sync_state WHERE "key" IN (?, ?)', (DEVICE_ID, HLC)))
-    device = state.get(DEVICE_ID) or device_id(session)
-    hlc = str(hlc_after(state.get(HLC), device, at))
-    op = new_op(name, args, at=at, authority=authority, hlc=hlc)
-    insert_row(session, op, skip=("seq",))
-    set_states(session, {HLC: hlc})
-    return op

@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Row, Table, bindparam, func, insert, literal_column, select, update
+from sqlalchemy import Row, bindparam, func, literal_column, select, update
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
 
@@ -29,7 +29,6 @@ from desktop_app.store.checkout_models import (
 )
 from desktop_app.store.models import (
     AuditEntry,
-    Base,
     Card,
     Counter,
     Member,
@@ -38,6 +37,7 @@ from desktop_app.store.models import (
     SyncState,
     Tier,
 )
+from desktop_app.store.row_writes import insert_rows, set_states, table_of
 from desktop_app.store.state import AUDIT_HEAD, DEVICE_ID, HLC
 from desktop_app.store.state import device_id as make_device_id
 
@@ -71,16 +71,10 @@ class MemberFacts:
     account_version: int
 
 
-def _table(cls: type[Base]) -> Table:
-    table = cls.__table__
-    assert isinstance(table, Table)
-    return table
-
-
 # Built once, on Core tables (not the ORM classes): each call only binds its values.
-_sales, _shifts, _state_t = _table(SaleRow), _table(Shift), _table(SyncState)
-_members, _heads, _cards = _table(Member), _table(PointsHead), _table(Card)
-_accounts, _tiers, _counters = _table(StoredValueAccount), _table(Tier), _table(Counter)
+_sales, _shifts, _state_t = table_of(SaleRow), table_of(Shift), table_of(SyncState)
+_members, _heads, _cards = table_of(Member), table_of(PointsHead), table_of(Card)
+_accounts, _tiers, _counters = table_of(StoredValueAccount), table_of(Tier), table_of(Counter)
 
 
 def _state(key: str) -> Any:
@@ -92,13 +86,13 @@ _DESK_STATE = select(
     _state(DEVICE_ID),
     _state(HLC),
     _state(AUDIT_HEAD),
-    select(func.max(_table(AuditEntry).c.seq)).scalar_subquery(),
+    select(func.max(table_of(AuditEntry).c.seq)).scalar_subquery(),
     select(_shifts.c.id)
     .where(_shifts.c.device_id == _state(DEVICE_ID), _shifts.c.closed_at.is_(None))
     .limit(1)
     .scalar_subquery(),
 )
-_SETTINGS = select(_table(Setting).c.key, _table(Setting).c.value)
+_SETTINGS = select(table_of(Setting).c.key, table_of(Setting).c.value)
 _MEMBER = (
     select(
         _members.c.id,
@@ -155,11 +149,6 @@ _ACCOUNT_AFTER = (
         updated_at=bindparam("at", type_=_accounts.c.updated_at.type),
     )
 )
-_state_up = sqlite_insert(_state_t)
-_STATE = _state_up.on_conflict_do_update(
-    index_elements=[_state_t.c.key], set_={"value": _state_up.excluded.value}
-)
-_INSERTS: dict[Table, Any] = {}
 
 
 def desk_state(session: Session, sale_id: str) -> DeskState:
@@ -215,21 +204,6 @@ def next_number(session: Session, device_id: str, prefix: str) -> str:
     return f"{prefix}-{device_id[-4:].upper()}-{value:06d}"
 
 
-def values_of(row: Base, skip: Sequence[str] = ()) -> dict[str, Any]:
-    """The column values of an in-memory ORM row, for a Core insert."""
-    return {c.key: getattr(row, c.key) for c in _table(type(row)).columns if c.key not in skip}
-
-
-def insert_rows(session: Session, rows: Sequence[Base], skip: Sequence[str] = ()) -> None:
-    """Insert in-memory rows of one class in one (executemany) statement."""
-    if rows:
-        table = _table(type(rows[0]))
-        stmt = _INSERTS.get(table)
-        if stmt is None:
-            stmt = _INSERTS[table] = insert(table)
-        session.connection().execute(stmt, [values_of(r, skip) for r in rows])
-
-
 def write_sale(
     session: Session,
     *,
@@ -273,4 +247,4 @@ def write_sale(
         conn.execute(_MEMBER_AFTER, {"member_id": member_id, "balance": balance, "tier": tier_id})
     if audit is not None:
         insert_rows(session, [audit])
-    conn.execute(_STATE, [{"key": k, "value": v} for k, v in state.items()])
+    set_states(session, state)
