@@ -40,7 +40,9 @@ def _work(inbox: Connection, scratch: str) -> None:
             [(k, t, number) for number, name, merged in batch
              for k, t in terms_of(name, merged)],
         )  # fmt: skip
-    db.execute("CREATE TABLE sorted AS SELECT DISTINCT kind, term, num FROM load ORDER BY 1, 2, 3")
+    # No DISTINCT: a member's terms are a set and numbers are unique (the copy ignores any
+    # duplicate a resent page could make); DISTINCT would cost a b-tree instead of a sort.
+    db.execute("CREATE TABLE sorted AS SELECT kind, term, num FROM load ORDER BY 1, 2, 3")
     db.execute("DROP TABLE load")
     db.execute("COMMIT")
     db.close()
@@ -62,6 +64,7 @@ class TermBuilder:
         self._process.start()
         self._pipe = ours
         self._lost = False
+        self._ended = False
 
     def add(self, rows: Iterable[tuple[str, str | None, bool]]) -> None:
         if self._lost:
@@ -72,14 +75,26 @@ class TermBuilder:
             log.warning("search-term worker lost (%s)", exc)
             self._lost = True
 
+    def end_of_load(self) -> None:
+        """Every page is in: the worker starts sorting (the desk can meanwhile do other work,
+        such as building the member indexes)."""
+        if self._lost or self._ended:
+            return
+        try:
+            self._pipe.send(None)
+            self._ended = True
+        except (OSError, ValueError) as exc:
+            log.warning("search-term worker lost (%s)", exc)
+            self._lost = True
+
     def finish(self, desk: sqlite3.Connection) -> bool:
         """On a connection outside any transaction: wait for the sort, then copy in one
         transaction. The caller still records the index version and the cursor."""
+        self.end_of_load()
         if self._lost:
             self.close()
             return False
         try:
-            self._pipe.send(None)
             if not self._pipe.poll(_SORT_TIMEOUT_S) or self._pipe.recv() != "sorted":
                 return False
             desk.execute("ATTACH DATABASE ? AS scratch", (str(self.scratch),))

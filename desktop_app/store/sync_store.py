@@ -285,10 +285,18 @@ class SyncStore:
     def finish_bootstrap(self, cursor: str, acked_seq: int) -> None:
         """The pull cursor taken before the first page, the member indexes set aside, and the
         member search index: copied from the term worker when it saw the whole load, else
-        built here in bulk (the bulk member load does not index row by row)."""
+        built here in bulk (the bulk member load does not index row by row). The member
+        indexes are built while the worker sorts the terms (each on its own core)."""
         from desktop_app.domain.member_query import TERMS_VERSION
         from desktop_app.store.search import VERSION_KEY, build_search_index, index_phone_last4
 
+        if self._terms is not None:
+            self._terms.end_of_load()
+        with self._write() as session:  # once: "[]" marks them built if the desk stops later
+            raw = session.connection().connection.driver_connection
+            for sql in json.loads(get_state(session, BOOT_INDEXES) or "[]"):
+                raw.execute(sql)  # type: ignore[union-attr]
+            set_state(session, BOOT_INDEXES, "[]")
         terms_copied = False
         if self._terms is not None:
             raw_conn = self._db.engine.raw_connection()
@@ -299,8 +307,6 @@ class SyncStore:
                 self._terms = None
         with self._write() as session:
             raw = session.connection().connection.driver_connection
-            for sql in json.loads(get_state(session, BOOT_INDEXES) or "[]"):
-                raw.execute(sql)  # type: ignore[union-attr]
             if terms_copied:  # the names' terms; the last-4 keys come straight from the rows
                 index_phone_last4(raw)  # type: ignore[arg-type]
                 set_state(session, VERSION_KEY, TERMS_VERSION)

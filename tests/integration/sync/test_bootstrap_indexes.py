@@ -6,6 +6,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
+import pytest
 from sqlalchemy import text
 
 from desktop_app.domain.codes import member_number_from_serial
@@ -101,3 +102,29 @@ def test_a_lost_worker_leaves_the_index_to_a_build_here(services, clock) -> None
 def store_scratch(services: Any) -> Any:
     path = services.db.path
     return path.with_name(path.name + ".search-terms")
+
+
+def test_a_desk_stopped_after_the_indexes_were_built_finishes_on_restart(services, clock,
+                                                                          monkeypatch) -> None:
+    """The member indexes are built (and committed) while the worker sorts; a desk that stops
+    before the terms are copied builds nothing twice and still ends with a full index."""
+    from desktop_app.store.search_bulk import TermBuilder
+
+    before = _indexes(services)
+    store = SyncStore(services.db)
+    store.apply_bootstrap_page(_page(25, clock.now()), clock.now())
+
+    def stopped(self: TermBuilder, desk: object) -> bool:
+        self.close()
+        raise KeyboardInterrupt  # the desk is closed mid-finish
+
+    monkeypatch.setattr(TermBuilder, "finish", stopped)
+    with pytest.raises(KeyboardInterrupt):
+        store.finish_bootstrap("0.0", 0)
+    assert _indexes(services) == before
+    monkeypatch.undo()
+    again = SyncStore(services.db)  # the restarted desk: no worker, the pages all in
+    again.finish_bootstrap("0.0", 0)
+    assert _indexes(services) == before
+    built = _all_terms(services)
+    assert len({t[2] for t in built}) == 25 and built == _rebuilt_terms(services)
