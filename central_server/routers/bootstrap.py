@@ -80,8 +80,9 @@ def bootstrap(
 
 
 def _member_page(session: Session, after: str, limit: int) -> bytes:
-    """The million-row case: plain column tuples straight to JSON, in the shape of
-    ops.members.member_data (no ORM objects, no per-row validation)."""
+    """The million-row case: plain column tuples straight to JSON arrays under `columns`,
+    the fields of ops.members.member_data (no ORM objects, no per-row validation, no keys
+    repeated a million times)."""
     names = [*EDITABLE, "id", "number", "status", "merged_into_id", "points_balance",
              "created_at", "updated_at"]  # fmt: skip
     table = MemberRow.__table__
@@ -98,9 +99,10 @@ def _member_page(session: Session, after: str, limit: int) -> bytes:
         values = list(row)
         for i in stamps:
             values[i] = values[i].isoformat() if values[i] is not None else None
-        out.append(dict(zip(names, values, strict=True)))
+        out.append(values)
     last = rows[-1].id if rows else after or None
-    page = {"entity": "member", "rows": out, "after": last, "more": more, "total": total}
+    page = {"entity": "member", "columns": names, "rows": out, "after": last, "more": more,
+            "total": total}  # fmt: skip
     return json.dumps(page, ensure_ascii=False, separators=(",", ":")).encode()
 
 

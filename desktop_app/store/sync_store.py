@@ -260,15 +260,16 @@ class SyncStore:
 
     # -- bootstrap ----------------------------------------------------------------------
     def apply_bootstrap_page(self, page: BootstrapPage, now: datetime) -> None:
+        rows = page.records()
         with self._write() as session:
             if page.entity == "member":
                 if _set_member_indexes_aside(session) and self._terms is None:
                     self._terms = TermBuilder(self._db.path)
-                _bulk_members(session, page.rows, now)
+                _bulk_members(session, rows, now)
             else:
                 apply = sync_apply.ENTITIES[page.entity]
                 key = "key" if page.entity == "setting" else "id"
-                for row in page.rows:
+                for row in rows:
                     if page.entity == "card" and session.get(Member, row["member_id"]) is None:
                         # The member was made after its bootstrap pages went by; the pull,
                         # whose cursor was taken before bootstrap began, brings both.
@@ -279,7 +280,7 @@ class SyncStore:
         if page.entity == "member" and self._terms is not None:  # committed: its terms too
             self._terms.add(
                 (r["number"], r.get("name"), r.get("merged_into_id") is not None)
-                for r in page.rows
+                for r in rows
             )
 
     def finish_bootstrap(self, cursor: str, acked_seq: int) -> None:

@@ -148,10 +148,19 @@ class RowsPage(_Wire):
 
 class BootstrapPage(_Wire):
     entity: str
-    rows: list[dict[str, Any]]
+    # Objects, or (when `columns` is given: the million-row member pages) arrays of values in
+    # the order of `columns`, which halves the bytes and the JSON work on both ends.
+    rows: list[Any]
+    columns: list[str] | None = None
     after: str | None  # pass back as ?after= for the next page
     more: bool
     total: int | None  # rows of this entity the device may see (first page only)
+
+    def records(self) -> list[dict[str, Any]]:
+        """The rows as objects, whichever form they came in."""
+        if self.columns is None:
+            return self.rows
+        return [dict(zip(self.columns, row, strict=True)) for row in self.rows]
 
 
 class EventsAnswer(_Wire):
