@@ -6,11 +6,10 @@ sees a session."""
 from __future__ import annotations
 
 import json
-import sqlite3
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 from typing import Any, cast
 
 from sqlalchemy import Table, bindparam, delete, func, select, text, update
@@ -18,6 +17,7 @@ from sqlalchemy.orm import Session
 
 from desktop_app.store import sync_apply, sync_apply_gym, sync_apply_sales  # noqa: F401
 from desktop_app.store.db import Database
+from desktop_app.store.member_bootstrap import MERGED, NAME, NUMBER, load_member_page
 from desktop_app.store.models import Member, OutboxOp, SyncState
 from desktop_app.store.search_bulk import TermBuilder
 from desktop_app.store.state import get_state, set_state
@@ -260,16 +260,16 @@ class SyncStore:
 
     # -- bootstrap ----------------------------------------------------------------------
     def apply_bootstrap_page(self, page: BootstrapPage, now: datetime) -> None:
-        rows = page.records()
+        members: list[tuple[Any, ...]] = []
         with self._write() as session:
             if page.entity == "member":
                 if _set_member_indexes_aside(session) and self._terms is None:
                     self._terms = TermBuilder(self._db.path)
-                _bulk_members(session, rows, now)
+                members = load_member_page(session, page, now)
             else:
                 apply = sync_apply.ENTITIES[page.entity]
                 key = "key" if page.entity == "setting" else "id"
-                for row in rows:
+                for row in page.records():
                     if page.entity == "card" and session.get(Member, row["member_id"]) is None:
                         # The member was made after its bootstrap pages went by; the pull,
                         # whose cursor was taken before bootstrap began, brings both.
@@ -277,11 +277,8 @@ class SyncStore:
                     apply(session, str(row[key]), "upsert", row, now)
             if page.after is not None:
                 set_state(session, BOOT_AFTER + page.entity, page.after)
-        if page.entity == "member" and self._terms is not None:  # committed: its terms too
-            self._terms.add(
-                (r["number"], r.get("name"), r.get("merged_into_id") is not None)
-                for r in rows
-            )
+        if members and self._terms is not None:  # committed: its terms too
+            self._terms.add((v[NUMBER], v[NAME], v[MERGED] is not None) for v in members)
 
     def finish_bootstrap(self, cursor: str, acked_seq: int) -> None:
         """The pull cursor taken before the first page, the member indexes set aside, and the
@@ -365,42 +362,6 @@ def _replay_unreflected(session: Session, acked_seq: int) -> None:
             replay(session, row.args)
 
 
-_BULK_COLUMNS = (
-    *sync_apply.MEMBER_FIELDS, "birthday", "phone_last4", "created_at", "updated_at",
-)  # fmt: skip
-_BULK_SQL = (
-    f"INSERT INTO members (id, version, {', '.join(_BULK_COLUMNS)}) "
-    f"VALUES (?, 1, {', '.join('?' for _ in _BULK_COLUMNS)}) "
-    "ON CONFLICT(id) DO UPDATE SET "
-    + ", ".join(f"{c} = excluded.{c}" for c in _BULK_COLUMNS if c != "created_at")
-)
-
-
-def _as_flag(data: dict[str, Any], column: str, _: str | None) -> int:
-    return 1 if data.get(column) else 0
-
-
-def _as_stamp(data: dict[str, Any], column: str, stamp_now: str | None) -> str | None:
-    return _stamp(data.get(column)) or stamp_now
-
-
-def _special(fn: Callable[[dict[str, Any]], Any]) -> Callable[[dict[str, Any], str, Any], Any]:
-    return lambda data, _column, _now: fn(data)
-
-
-# How each bulk column is read from the server's row, in its stored form (store.types).
-_BULK_CONVERT: tuple[tuple[str, Callable[[dict[str, Any], str, str | None], Any]], ...] = tuple(
-    (column, {
-        "phone_last4": _special(lambda d: d["phone"][-4:] if d.get("phone") else None),
-        "created_at": _as_stamp, "updated_at": _as_stamp,
-        "note_flagged": _as_flag, "consent_sms": _as_flag, "consent_email": _as_flag,
-        "notes": _special(lambda d: d.get("notes") or ""),
-        "points_balance": _special(lambda d: int(d.get("points_balance") or 0)),
-    }.get(column, lambda data, column, _now: data.get(column)))
-    for column in _BULK_COLUMNS
-)  # fmt: skip
-
-
 def _set_member_indexes_aside(session: Session) -> bool:
     """On a desk with no members yet, drop the members' secondary indexes for the first load
     and keep their SQL: finish_bootstrap builds each once, sorted, instead of a million
@@ -420,36 +381,3 @@ def _set_member_indexes_aside(session: Session) -> bool:
         session.execute(text(f'DROP INDEX "{name}"'))
     set_state(session, BOOT_INDEXES, json.dumps([sql for _, sql in rows]))
     return True
-
-
-def _stamp(text_value: str | None) -> str | None:
-    """The server's ISO time as the desk stores it (store.types.UTCDateTime)."""
-    if not text_value:
-        return None
-    if len(text_value) == 32 and text_value.endswith("+00:00"):  # the server's usual form
-        return text_value[:26] + "Z"
-    return datetime.fromisoformat(text_value).astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
-
-
-def _bulk_members(session: Session, rows: Sequence[dict[str, Any]], now: datetime) -> None:
-    """A bootstrap page of members in one executemany on the driver connection: the ORM's
-    per-row bookkeeping would cost more than the rows themselves. Values are written in the
-    columns' stored forms (see store.types)."""
-    if not rows:
-        return
-    sync_apply.bump_member_counter(session, (r.get("number") for r in rows))
-    stamp_now = _stamp(now.isoformat())
-    values = [
-        (data["id"], *(convert(data, column, stamp_now) for column, convert in _BULK_CONVERT))
-        for data in rows
-    ]
-    raw = session.connection().connection.driver_connection
-    try:
-        raw.execute("SAVEPOINT bulk_members")  # type: ignore[union-attr]
-        raw.executemany(_BULK_SQL, values)  # type: ignore[union-attr]
-        raw.execute("RELEASE bulk_members")  # type: ignore[union-attr]
-    except sqlite3.IntegrityError:  # a number clash with a local member: row by row
-        raw.execute("ROLLBACK TO bulk_members")  # type: ignore[union-attr]
-        raw.execute("RELEASE bulk_members")  # type: ignore[union-attr]
-        for data in rows:
-            sync_apply.apply_member(session, data["id"], "upsert", data, now)
