@@ -33,7 +33,9 @@ _SQL = (
     "ON CONFLICT(id) DO UPDATE SET "
     + ", ".join(f"{c} = excluded.{c}" for c in _COLUMNS if c not in ("id", "created_at"))
 )
-NUMBER, NAME, MERGED = (_COLUMNS.index(c) for c in ("number", "name", "merged_into_id"))
+NUMBER, NAME, PHONE, MERGED = (
+    _COLUMNS.index(c) for c in ("number", "name", "phone", "merged_into_id")
+)
 
 
 def stamp(text_value: str | None) -> str | None:

@@ -70,20 +70,11 @@ def last4_terms(phone: str | None, merged: bool) -> set[tuple[int, str]]:
     return {(int(TermKind.PHONE_LAST4), phone[-4:])} if phone and not merged else set()
 
 
-# The same key for every member with a phone, in SQL (bulk builds and the 0700 migration).
+# The same key for every member with a phone, in SQL (the bulk build; 0700 has its own copy).
 LAST4_SELECT = (
     f"SELECT {int(TermKind.PHONE_LAST4)}, substr(phone, -4), number FROM members "
     "WHERE phone IS NOT NULL AND phone <> '' AND merged_into_id IS NULL"
 )
-
-
-def index_phone_last4(conn: sqlite3.Connection) -> int:
-    """Add the last-4 key of every member to the index (idempotent); for a caller that filled
-    the name terms another way, e.g. a bootstrap's term worker. Returns the rows added."""
-    return conn.execute(
-        "INSERT OR IGNORE INTO member_search_terms (kind, term, member_number) "
-        f"{LAST4_SELECT} ORDER BY 2, 3"
-    ).rowcount
 
 
 def reindex_member(session: Session, member: Member) -> None:

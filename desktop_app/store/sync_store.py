@@ -17,7 +17,7 @@ from sqlalchemy.orm import Session
 
 from desktop_app.store import sync_apply, sync_apply_gym, sync_apply_sales  # noqa: F401
 from desktop_app.store.db import Database
-from desktop_app.store.member_bootstrap import MERGED, NAME, NUMBER, load_member_page
+from desktop_app.store.member_bootstrap import MERGED, NAME, NUMBER, PHONE, load_member_page
 from desktop_app.store.models import Member, OutboxOp, SyncState
 from desktop_app.store.search_bulk import TermBuilder
 from desktop_app.store.state import get_state, set_state
@@ -278,7 +278,9 @@ class SyncStore:
             if page.after is not None:
                 set_state(session, BOOT_AFTER + page.entity, page.after)
         if members and self._terms is not None:  # committed: its terms too
-            self._terms.add((v[NUMBER], v[NAME], v[MERGED] is not None) for v in members)
+            self._terms.add(
+                (v[NUMBER], v[NAME], v[PHONE], v[MERGED] is not None) for v in members
+            )
 
     def finish_bootstrap(self, cursor: str, acked_seq: int) -> None:
         """The pull cursor taken before the first page, the member indexes set aside, and the
@@ -286,7 +288,7 @@ class SyncStore:
         built here in bulk (the bulk member load does not index row by row). The member
         indexes are built while the worker sorts the terms (each on its own core)."""
         from desktop_app.domain.member_query import TERMS_VERSION
-        from desktop_app.store.search import VERSION_KEY, build_search_index, index_phone_last4
+        from desktop_app.store.search import VERSION_KEY, build_search_index
 
         if self._terms is not None:
             self._terms.end_of_load()
@@ -305,8 +307,7 @@ class SyncStore:
                 self._terms = None
         with self._write() as session:
             raw = session.connection().connection.driver_connection
-            if terms_copied:  # the names' terms; the last-4 keys come straight from the rows
-                index_phone_last4(raw)  # type: ignore[arg-type]
+            if terms_copied:
                 set_state(session, VERSION_KEY, TERMS_VERSION)
             else:
                 build_search_index(raw)  # type: ignore[arg-type]
