@@ -78,10 +78,17 @@ def test_the_worker_s_terms_equal_a_build_from_the_members(services, clock) -> N
     store = SyncStore(services.db)
     store.apply_bootstrap_page(_page(40, clock.now()), clock.now())
     assert store._terms is not None  # a first load: the worker is working
-    store.apply_bootstrap_page(_page(40, clock.now(), serial=5000), clock.now())
+    odd = _page(4, clock.now(), serial=5000)  # names the packed terms must carry intact
+    for row, name in zip(odd.rows, ('O"Brien \\ José', "曾 Zeng-李", "Ünïcode 🙂", "单"),
+                         strict=True):
+        row["name"] = name
+    odd.rows[3]["merged_into_id"] = odd.rows[0]["id"]  # found by its codes only
+    store.apply_bootstrap_page(odd, clock.now())
+    store.apply_bootstrap_page(_page(40, clock.now(), serial=6000), clock.now())
     store.finish_bootstrap("0.0", 0)
     from_worker = _all_terms(services)
-    assert len({t[2] for t in from_worker}) == 80
+    assert len({t[2] for t in from_worker}) == 83
+    assert any(term.startswith('o"brien \\ jose') for _, term, _ in from_worker)
     assert from_worker == _rebuilt_terms(services)
     assert not store_scratch(services).exists()  # the scratch file is removed
 
