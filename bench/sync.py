@@ -111,13 +111,13 @@ def load_members(pg_url: str, count: int) -> str:
 BOOTSTRAP_CHILD = r"""
 import json, resource, sys, time
 from pathlib import Path
-sys.path.insert(0, sys.argv[4])
+sys.path.insert(0, sys.argv[3])
 from desktop_app.domain.clock import SystemClock
 from desktop_app.store.db import Database
 from desktop_app.sync.engine import SyncEngine
 db = Database(Path(sys.argv[1]))
-engine = SyncEngine(db, SystemClock(), bootstrap_page=int(sys.argv[3]))
-engine.enrol(sys.argv[2], sys.argv[5], "bench-bootstrap")
+engine = SyncEngine(db, SystemClock())  # the desk's own page size
+engine.enrol(sys.argv[2], sys.argv[4], "bench-bootstrap")
 t0 = time.perf_counter()
 rows = engine.bootstrap()
 took = time.perf_counter() - t0
@@ -179,7 +179,7 @@ def main() -> None:
               f"in {time.perf_counter() - t0:.1f} s")  # fmt: skip
         child = subprocess.run(
             [sys.executable, "-c", BOOTSTRAP_CHILD, str(work / "fresh.sqlite3"), server.url,
-             "5000", str(ROOT), server.enrol_code(store)],
+             str(ROOT), server.enrol_code(store)],
             capture_output=True, text=True, check=True,
         )  # fmt: skip
         boot = json.loads(child.stdout.strip().splitlines()[-1])
