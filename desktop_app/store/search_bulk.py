@@ -36,7 +36,8 @@ def _packed_terms(name: str) -> str:
     """A name's terms as one JSON array of kind digit + term ("3zhangsan"): the worker keeps
     one row per member and SQLite unpacks the terms in the sort, far cheaper than binding
     eight rows per member from Python. Names repeat a lot, hence the cache."""
-    return json.dumps([f"{kind}{term}" for kind, term in name_terms(name)], ensure_ascii=False)
+    terms = name_terms.__wrapped__(name)  # this cache only: the worker's memory is counted
+    return json.dumps([f"{kind}{term}" for kind, term in terms], ensure_ascii=False)
 
 
 _SORT = f"""
