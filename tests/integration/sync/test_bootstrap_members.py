@@ -22,15 +22,22 @@ def test_a_member_page_holds_the_same_data_as_the_rows_endpoint(server, make_des
     assert desk.sync().ok
     enrolment = desk.engine.store.enrolment()
     assert enrolment is not None
-    with httpx.Client(base_url=server.url + "/sync/v1", timeout=30,
-                      headers={"Authorization": f"Bearer {enrolment.token}"}) as client:
+    with httpx.Client(
+        base_url=server.url + "/sync/v1",
+        timeout=30,
+        headers={"Authorization": f"Bearer {enrolment.token}"},
+    ) as client:
         raw = client.get("/bootstrap", params={"entity": "member", "limit": 2})
         first = BootstrapPage.model_validate_json(raw.content)
-        rest = BootstrapPage.model_validate_json(client.get("/bootstrap", params={
-            "entity": "member", "limit": 10, "after": first.after}).content)
+        rest = BootstrapPage.model_validate_json(
+            client.get(
+                "/bootstrap", params={"entity": "member", "limit": 10, "after": first.after}
+            ).content
+        )
         ids = [m.id for m in made]
-        by_rows = RowsPage.model_validate_json(client.get(
-            "/rows", params={"entity": "member", "id": ids}).content)
+        by_rows = RowsPage.model_validate_json(
+            client.get("/rows", params={"entity": "member", "id": ids}).content
+        )
     assert first.columns is not None and first.more and first.total == len(names)
     assert not rest.more and first.after == first.records()[-1]["id"]
     paged = {r["id"]: r for r in first.records() + rest.records()}
