@@ -34,7 +34,7 @@ from desktop_app.domain.settings import StoreSettings
 from desktop_app.services.base import Service
 from desktop_app.store.audit import new_audit_entry
 from desktop_app.store.checkin_models import CheckinRow, CheckinVoid
-from desktop_app.store.checkins import POLICIES_KEY, store_settings, stored_policies
+from desktop_app.store.checkins import POLICIES_KEY, stored_policies
 from desktop_app.store.door import (
     DoorFacts,
     attend,
@@ -45,6 +45,7 @@ from desktop_app.store.door import (
 from desktop_app.store.models import EntitlementRow, Member, Setting
 from desktop_app.store.outbox import hlc_after, new_op
 from desktop_app.store.row_writes import insert_rows, set_states
+from desktop_app.store.sales import store_settings
 from desktop_app.store.state import AUDIT_HEAD, device_id
 from desktop_app.store.state import HLC as HLC_KEY
 from desktop_app.store.uow import UnitOfWork

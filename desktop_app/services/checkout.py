@@ -40,7 +40,6 @@ from desktop_app.domain.sales import (
     price_sale,
     settle,
 )
-from desktop_app.domain.settings import StoreSettings
 from desktop_app.domain.stored_value import Balance, spend
 from desktop_app.domain.tiers import TierRule, after_purchase, window_start
 from desktop_app.services.base import Service
@@ -129,7 +128,7 @@ class CheckoutService(Service):
             assumed = [*cart.tenders, Tender(TenderKind.CASH, left)] if left else cart.tenders
             try:
                 settlement = settle(priced.total, assumed)
-                earn = self._earn(priced, settlement, tier, _day(settings, self._clock.now()))
+                earn = self._earn(priced, settlement, tier, store_day(settings, self._clock.now()))
                 change = settlement.change
             except DomainError:  # over-tendered: no figures until the cashier fixes it
                 earn, change = 0, 0
@@ -166,7 +165,7 @@ class CheckoutService(Service):
                 existing = session.get(SaleRow, cart.sale_id)
                 assert existing is not None
                 return self._replayed(session, existing)
-            settings = sale_write.settings_now(session)
+            settings = store_settings(session)
             member = None
             if cart.member_id is not None:
                 member = sale_write.member_facts(session, cart.member_id)
@@ -199,7 +198,7 @@ class CheckoutService(Service):
                 )
                 if value != settlement.net(TenderKind.POINTS):
                     raise ValidationError("tender", "points_value_mismatch")
-            day = _day(settings, uow.now)
+            day = store_day(settings, uow.now)
             earned = self._earn(priced, settlement, tier, day) if member else 0
             number = sale_write.next_number(session, desk.device_id, "S")
             sale = SaleRow(
@@ -454,11 +453,6 @@ class CheckoutService(Service):
             sale_receipt_data(session, sale),
             replayed=True,
         )
-
-
-def _day(settings: StoreSettings, now: datetime) -> date:
-    """The business day of `now` in the store's time zone, with its day cut-off."""
-    return store_day(settings, now)
 
 
 def _op_args(

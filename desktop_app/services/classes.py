@@ -34,7 +34,6 @@ from desktop_app.store.checkin_models import (
     ClassSession,
     ClassType,
 )
-from desktop_app.store.checkins import store_settings
 from desktop_app.store.classes import (
     LoadedRoster,
     load_roster,
@@ -48,6 +47,7 @@ from desktop_app.store.classes import (
 from desktop_app.store.door import entitlements_of
 from desktop_app.store.models import Member
 from desktop_app.store.outbox import write_op
+from desktop_app.store.sales import store_settings
 from desktop_app.store.uow import UnitOfWork
 
 USABLE = {EntitlementStatus.ACTIVE, EntitlementStatus.EXPIRING}

@@ -25,9 +25,10 @@ from desktop_app.domain.holds import (
 from desktop_app.domain.ids import new_id
 from desktop_app.domain.permissions import Actor, Permission
 from desktop_app.services.base import Service
-from desktop_app.store.checkins import candidates_of, store_settings, to_domain
+from desktop_app.store.checkins import candidates_of, to_domain
 from desktop_app.store.entitlements import entitlement_names, holds_of, member_entitlements
 from desktop_app.store.models import EntitlementHold, EntitlementRow, EntitlementSharer, Member
+from desktop_app.store.sales import store_settings
 from desktop_app.store.uow import UnitOfWork
 
 

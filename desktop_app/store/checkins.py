@@ -15,12 +15,11 @@ from sqlalchemy.orm import Session
 
 from desktop_app.domain.checkin import BookedSession, Candidate, PastCheckin
 from desktop_app.domain.entitlements import Entitlement, EntitlementKind, Hold
-from desktop_app.domain.settings import StoreSettings
 from desktop_app.store.checkin_models import BookingRow, CheckinRow, CheckinVoid, ClassSession
+from desktop_app.store.door import entitlements_of
 from desktop_app.store.models import (
     EntitlementHold,
     EntitlementRow,
-    EntitlementSharer,
     Setting,
 )
 
@@ -49,34 +48,8 @@ def to_domain(row: EntitlementRow, holds: Sequence[EntitlementHold]) -> Entitlem
 
 
 def candidates_of(session: Session, member_id: str) -> list[Candidate]:
-    """The member's own entitlements and the family pools that name them."""
-    shared_ids = list(session.scalars(
-        select(EntitlementSharer.entitlement_id).where(EntitlementSharer.member_id == member_id)))
-    rows = list(session.scalars(select(EntitlementRow).where(
-        EntitlementRow.member_id == member_id, EntitlementRow.deleted_at.is_(None))))
-    if shared_ids:
-        rows += list(session.scalars(select(EntitlementRow).where(
-            EntitlementRow.id.in_(shared_ids), EntitlementRow.deleted_at.is_(None))))
-    if not rows:
-        return []
-    ids = [r.id for r in rows]
-    holds: dict[str, list[EntitlementHold]] = {}
-    for h in session.scalars(select(EntitlementHold).where(
-            EntitlementHold.entitlement_id.in_(ids))):
-        holds.setdefault(h.entitlement_id, []).append(h)
-    sharers: dict[str, set[str]] = {}
-    for ent_id, mid in session.execute(select(
-            EntitlementSharer.entitlement_id, EntitlementSharer.member_id).where(
-            EntitlementSharer.entitlement_id.in_(ids))):
-        sharers.setdefault(ent_id, set()).add(mid)
-    out = []
-    for r in rows:
-        scope: dict[str, Any] = r.scope or {}
-        stores = scope.get("stores")
-        out.append(Candidate(to_domain(r, holds.get(r.id, [])), r.price_minor,
-                             frozenset(stores) if stores else None,
-                             frozenset(sharers.get(r.id, set()))))
-    return out
+    """The member's own entitlements and the family pools that name them (the door's read)."""
+    return [candidate for candidate, _scope in entitlements_of(session, member_id)]
 
 
 def recent_checkins(session: Session, member_id: str, since: datetime) -> list[PastCheckin]:
@@ -105,12 +78,3 @@ def booked_sessions(session: Session, member_id: str, now: datetime) -> list[Boo
 def stored_policies(session: Session) -> dict[str, Any]:
     row = session.get(Setting, POLICIES_KEY)
     return dict(row.value) if row is not None and isinstance(row.value, dict) else {}
-
-
-def store_settings(session: Session) -> StoreSettings:
-    """The store's settings as the writing transaction sees them (no second connection)."""
-    settings = StoreSettings()
-    for row in session.scalars(select(Setting)):
-        if row.key in StoreSettings.field_names():
-            settings = settings.with_value(row.key, row.value)
-    return settings

@@ -4,6 +4,7 @@
 
 from __future__ import annotations
 
+import calendar
 from collections.abc import Iterable, Iterator, Sequence
 from datetime import date, datetime
 from typing import Any
@@ -155,7 +156,7 @@ def members_with_birthday_bonus(session: Session, today: date) -> list[str]:
     """Active members born on `today`'s month and day (29 February ones on the 28th in other
     years) whose tier gives a birthday bonus: the birthday run's candidates."""
     days = [today.strftime("%m-%d")]
-    if (today.month, today.day) == (2, 28) and not _leap(today.year):
+    if (today.month, today.day) == (2, 28) and not calendar.isleap(today.year):
         days.append("02-29")
     bonus_tiers = select(Tier.id).where(Tier.birthday_bonus_points > 0)
     return list(
@@ -167,10 +168,6 @@ def members_with_birthday_bonus(session: Session, today: date) -> list[str]:
             )
         )
     )
-
-
-def _leap(year: int) -> bool:
-    return year % 4 == 0 and (year % 100 != 0 or year % 400 == 0)
 
 
 def _chains(session: Session) -> Iterator[tuple[str, list[PointsEntry]]]:

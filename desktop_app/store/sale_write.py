@@ -16,7 +16,6 @@ from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
 
 from desktop_app.domain.chain import GENESIS
-from desktop_app.domain.settings import StoreSettings
 from desktop_app.store.checkout_models import (
     PointsEntry,
     PointsHead,
@@ -33,7 +32,6 @@ from desktop_app.store.models import (
     Counter,
     Member,
     OutboxOp,
-    Setting,
     SyncState,
     Tier,
 )
@@ -92,7 +90,6 @@ _DESK_STATE = select(
     .limit(1)
     .scalar_subquery(),
 )
-_SETTINGS = select(table_of(Setting).c.key, table_of(Setting).c.value)
 _MEMBER = (
     select(
         _members.c.id,
@@ -157,15 +154,6 @@ def desk_state(session: Session, sale_id: str) -> DeskState:
     row = session.connection().execute(_DESK_STATE, {"sale_id": sale_id}).one()
     device = row[1] if row[1] is not None else make_device_id(session)
     return DeskState(row[0] is not None, device, row[2], row[3], row[4] or 0, row[5])
-
-
-def settings_now(session: Session) -> StoreSettings:
-    settings = StoreSettings()
-    names = StoreSettings.field_names()
-    for key, value in session.connection().execute(_SETTINGS):
-        if key in names:
-            settings = settings.with_value(key, value)
-    return settings
 
 
 def member_facts(session: Session, member_id: str) -> MemberFacts | None:

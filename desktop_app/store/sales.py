@@ -47,10 +47,12 @@ def next_number(session: Session, prefix: str) -> str:
 
 
 def store_settings(session: Session) -> StoreSettings:
+    """The store's settings as this session's transaction sees them (no second connection)."""
     settings = StoreSettings()
-    for row in session.scalars(select(Setting)):
-        if row.key in StoreSettings.field_names():
-            settings = settings.with_value(row.key, row.value)
+    names = StoreSettings.field_names()
+    for key, value in session.execute(select(Setting.key, Setting.value)):
+        if key in names:
+            settings = settings.with_value(key, value)
     return settings
 
 
