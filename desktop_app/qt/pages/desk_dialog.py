@@ -116,17 +116,20 @@ class DeskDialog(QDialog):
     def set_busy(self, busy: bool) -> None:
         self.busy = busy
         if busy:
-            self.status.setProperty("error", False)
-            self.status.setText(self.tr("Working…"))
+            self._show_status(self.tr("Working…"), error=False)
 
     def fail(self, text: str) -> None:
         self.set_busy(False)
-        self.status.setProperty("error", True)
-        self.status.setStyleSheet("color: #b00020;")
-        self.status.setText(text)
+        self._show_status(text, error=True)
 
     def say(self, text: str) -> None:
-        self.status.setStyleSheet("")
+        self._show_status(text, error=False)
+
+    def _show_status(self, text: str, *, error: bool) -> None:
+        """One place sets both the `error` property (read by tests) and the colour, so a
+        "Working…" after a failure is never shown in red."""
+        self.status.setProperty("error", error)
+        self.status.setStyleSheet("color: #b00020;" if error else "")
         self.status.setText(text)
 
     # -- the receipt ------------------------------------------------------------------------

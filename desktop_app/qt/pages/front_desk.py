@@ -184,6 +184,8 @@ class FrontDeskPage(Page):
                 actor, code=code, member_id=member_id, desk_id="desk",
                 override_note=override_note, chosen_entitlement_id=chosen,
                 hold_for_choice=hold)
+            if quiet:  # a switch or confirm for the member on screen: their photo is shown
+                return result, None
             # The photo is read here too: a file read never runs on the GUI thread.
             photo = ctx.services.members.photos.read(result.photo_path)
             return result, (QImage.fromData(photo) if photo else None)
@@ -301,7 +303,8 @@ class FrontDeskPage(Page):
             self._pending = result
             self._chosen = result.decision.entitlement_id
             self.choice_timer.start()
-        self.panel.set_photo(photo)
+        if not quiet:
+            self.panel.set_photo(photo)
         self.panel.show_result(result, self.reason_texts())
         if not quiet:
             self.sound.play(result.decision.sound, result.decision.verdict.label)

@@ -4,8 +4,6 @@ manager's code and PIN, checked by the service on the task runner. Names are pla
 
 from __future__ import annotations
 
-from typing import Any
-
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QDialog,
@@ -22,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from desktop_app.domain.permissions import Permission
 from desktop_app.qt.pages.base import DeskContext
+from desktop_app.qt.pages.desk_dialog import with_approval
 from desktop_app.services.lookup import MemberHit
 from desktop_app.services.profiles import MemberProfile, MergeResult
 
@@ -120,15 +119,15 @@ class MemberMergeDialog(QDialog):
             self.status.setText(self.tr("Find and choose the duplicate first."))
             return
         services, survivor_id = self._ctx.services, self._survivor.id
-        code, pin, approve = self.manager.text().strip(), self.pin.text(), self.needs_approval
-
-        def work() -> Any:
-            approver = (services.auth.approve(code, pin, Permission.MEMBER_MERGE)
-                        if approve else None)
-            return services.profiles.merge(actor, survivor_id, merged_id, approver)
-
         self.busy = True
-        self._ctx.runner.submit(work, on_result=self._done, on_error=self._failed)
+        if self.needs_approval:
+            merge = with_approval(services.profiles.merge, Permission.MEMBER_MERGE)
+            self._ctx.runner.submit(merge, services, actor, self.manager.text().strip(),
+                                    self.pin.text(), survivor_id, merged_id,
+                                    on_result=self._done, on_error=self._failed)
+        else:
+            self._ctx.runner.submit(services.profiles.merge, actor, survivor_id, merged_id,
+                                    on_result=self._done, on_error=self._failed)
 
     def _failed(self, text: str) -> None:
         self.busy = False

@@ -179,3 +179,17 @@ def test_shift_open_x_report_close_with_z_report(qtbot, services, admin, staff_o
         assert shift.closed_at is not None and shift.counted == {"cash": 52_800}
     dialog.done(QDialog.DialogCode.Accepted)
     assert page.dialog is None
+
+
+def test_working_after_a_failure_is_not_shown_as_an_error(qtbot, services, admin, runner) -> None:  # type: ignore[no-untyped-def]
+    from desktop_app.qt.pages.base import DeskContext
+
+    dialog = DeskDialog(DeskContext(services, runner, lambda: admin))
+    qtbot.addWidget(dialog)
+    dialog.fail("The printer is offline")
+    assert dialog.status.property("error") is True and "b00020" in dialog.status.styleSheet()
+    dialog.set_busy(True)
+    assert dialog.status.property("error") is False and dialog.status.styleSheet() == ""
+    dialog.fail("Again")
+    dialog.say("Done")
+    assert dialog.status.property("error") is False and dialog.status.styleSheet() == ""
