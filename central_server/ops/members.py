@@ -228,7 +228,8 @@ def create(ctx: OpContext, args: dict[str, Any]) -> Outcome:
     return Outcome("compensated", effects) if effects else Outcome()
 
 
-def _member(ctx: OpContext, member_id: str) -> MemberRow:
+def member_or_404(ctx: OpContext, member_id: str) -> MemberRow:
+    """The member (from the batch's prefetch when it has it), or NotFound."""
     row = _find(ctx, member_id)
     if row is None:
         raise NotFound("no such member", member_id=member_id)
@@ -237,7 +238,7 @@ def _member(ctx: OpContext, member_id: str) -> MemberRow:
 
 @handles("member.patch.v1", Permission.MEMBER_EDIT, checks_first=True)
 def patch(ctx: OpContext, args: dict[str, Any]) -> Outcome:
-    row = _member(ctx, str(args["id"]))
+    row = member_or_404(ctx, str(args["id"]))
     if row.status == "archived":
         raise MemberArchived("member is archived", member_id=row.id)
     fields = dict(args.get("fields") or {})
@@ -264,7 +265,7 @@ def patch(ctx: OpContext, args: dict[str, Any]) -> Outcome:
 
 @handles("member.archive.v1", Permission.MEMBER_EDIT, checks_first=True)
 def archive(ctx: OpContext, args: dict[str, Any]) -> Outcome:
-    row = _member(ctx, str(args["id"]))
+    row = member_or_404(ctx, str(args["id"]))
     if row.status == "archived":
         return Outcome()
     row.status = "archived"
@@ -277,7 +278,7 @@ def archive(ctx: OpContext, args: dict[str, Any]) -> Outcome:
 
 # -- tags, cards, merge, import (issue 8) -------------------------------------------------
 def _live_member(ctx: OpContext, member_id: str) -> MemberRow:
-    row = _member(ctx, member_id)
+    row = member_or_404(ctx, member_id)
     if row.status == "archived":
         raise MemberArchived("member is archived", member_id=row.id)
     if row.merged_into_id is not None:
@@ -345,7 +346,7 @@ def merge(ctx: OpContext, args: dict[str, Any]) -> Outcome:
     survivor_id, merged_id = str(args["survivor_id"]), str(args["merged_id"])
     if survivor_id == merged_id:
         raise ValidationError("merged_id", "same_member")
-    survivor, merged = _member(ctx, survivor_id), _member(ctx, merged_id)
+    survivor, merged = member_or_404(ctx, survivor_id), member_or_404(ctx, merged_id)
     if merged.merged_into_id == survivor_id:
         return Outcome("applied", {"already_merged": True})
     if survivor.merged_into_id is not None or merged.merged_into_id is not None:

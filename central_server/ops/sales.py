@@ -26,6 +26,7 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import func, select
 
 from central_server.models import MemberRow, SettingRow
+from central_server.ops.members import member_or_404
 from central_server.ops.registry import OpContext, Outcome, handles, staff_actor
 from central_server.sales_models import (
     PointsEntryRow,
@@ -129,13 +130,6 @@ def _day(ctx: OpContext, at: datetime | None = None) -> date:
     settings = _settings(ctx)
     hours, minutes = (int(x) for x in settings.day_cutoff.split(":"))
     return business_day(at or _op_time(ctx), ZoneInfo(settings.timezone), time(hours, minutes))
-
-
-def _member(ctx: OpContext, member_id: str) -> MemberRow:
-    row = ctx.session.get(MemberRow, member_id)
-    if row is None:
-        raise NotFound("no such member", member_id=member_id)
-    return row
 
 
 def entry_data(row: PointsEntryRow) -> dict[str, Any]:
@@ -286,11 +280,11 @@ def finalize(ctx: OpContext, args: dict[str, Any]) -> Outcome:
     lines = [_line(a) for a in args["lines"]]
     order = args.get("order_discount") or {}
     order_discount = Discount(int(order.get("percent") or 0), int(order.get("amount") or 0))
-    member = _member(ctx, str(args["member_id"])) if args.get("member_id") else None
+    member = member_or_404(ctx, str(args["member_id"])) if args.get("member_id") else None
     effects: dict[str, Any] = {}
     if member is not None and member.merged_into_id is not None:
         # Merged since the desk sold: the sale happened, its points go to the survivor.
-        member = _member(ctx, member.merged_into_id)
+        member = member_or_404(ctx, member.merged_into_id)
         effects["member_id"] = member.id
     # The tier's discount is a desk rule the server holds no table for yet: the percentage
     # that reproduces the desk's line amounts is the one it used (none without a tier).
@@ -449,7 +443,7 @@ def refund(ctx: OpContext, args: dict[str, Any]) -> Outcome:
             _move(ctx, account, "refund", f"refund:{refund_id}:{idx}", principal, bonus, 0,
                   record.number)  # fmt: skip
     if sale.member_id:
-        member = _member(ctx, sale.member_id)
+        member = member_or_404(ctx, sale.member_id)
         earn = _entry(ctx, f"sale:{sale.id}", EntryKind.EARN)
         post(
             ctx,
@@ -487,7 +481,7 @@ def adjust(ctx: OpContext, args: dict[str, Any]) -> Outcome:
         raise ValidationError("delta", "zero")
     if not reason:
         raise ValidationError("reason", "required")
-    member = _member(ctx, str(args["member_id"]))
+    member = member_or_404(ctx, str(args["member_id"]))
     expires = lot_expiry(_day(ctx), POLICY.expiry_months) if delta > 0 else None
     source = f"adjustment:{args['id']}"
     written = post(ctx, member, [Posting(source, EntryKind.ADJUST, delta, expires)], reason)
@@ -498,7 +492,7 @@ def adjust(ctx: OpContext, args: dict[str, Any]) -> Outcome:
 def expire(ctx: OpContext, args: dict[str, Any]) -> Outcome:
     """The desk's lot ids are its own: the server replays its ledger and expires every lot of
     the member that lapsed before `on` (a lot another desk earned too)."""
-    member = _member(ctx, str(args["member_id"]))
+    member = member_or_404(ctx, str(args["member_id"]))
     on = date.fromisoformat(str(args["on"]))
     written = post(ctx, member, expiry_postings(replay(_ledger(ctx, member.id)), on))
     return Outcome("applied", {"expired": -sum(e.delta for e in written)})
@@ -508,7 +502,7 @@ def expire(ctx: OpContext, args: dict[str, Any]) -> Outcome:
 def birthday(ctx: OpContext, args: dict[str, Any]) -> Outcome:
     """Once a year per member, whichever desk awards it first. The bonus is the tier's (a
     desk table): the desk's figure is taken, bounded."""
-    member = _member(ctx, str(args["member_id"]))
+    member = member_or_404(ctx, str(args["member_id"]))
     points, year = int(args["points"]), int(args["year"])
     if not 0 < points <= 1_000_000:
         raise ValidationError("points", "out_of_range")
@@ -528,7 +522,7 @@ def topup(ctx: OpContext, args: dict[str, Any]) -> Outcome:
     move_source = f"topup:{args['id']}"
     if ctx.session.scalar(select(func.count()).where(StoredValueMoveRow.source == move_source)):
         return Outcome("applied", {"already_known": True})
-    member = _member(ctx, str(args["member_id"]))
+    member = member_or_404(ctx, str(args["member_id"]))
     if member.status != "active":
         raise MemberNotActive("member is not active", member_id=member.id)
     if TenderKind(args["tender"]) in (TenderKind.STORED_VALUE, TenderKind.POINTS):
