@@ -93,14 +93,23 @@ def test_the_worker_s_terms_equal_a_build_from_the_members(services, clock) -> N
     assert not store_scratch(services).exists()  # the scratch file is removed
 
 
-def test_a_lost_worker_leaves_the_index_to_a_build_here(services, clock) -> None:
+def test_a_lost_worker_leaves_the_index_to_a_build_here(services, clock, monkeypatch) -> None:
+    from desktop_app.store import search
+
+    builds: list[object] = []
+    build = search.build_search_index
+    monkeypatch.setattr(search, "build_search_index",
+                        lambda conn, *a, **k: builds.append(conn) or build(conn, *a, **k))
     store = SyncStore(services.db)
     store.apply_bootstrap_page(_page(30, clock.now()), clock.now())
     assert store._terms is not None
     store._terms._process.kill()
     store._terms._process.join()
+    assert not store._terms._process.is_alive()
     store.apply_bootstrap_page(_page(30, clock.now(), serial=5000), clock.now())
     store.finish_bootstrap("0.0", 0)
+    assert len(builds) == 1  # the desk noticed and built the index itself
+    monkeypatch.undo()
     built = _all_terms(services)
     assert len({t[2] for t in built}) == 60  # every member is found, none lost with the worker
     assert built == _rebuilt_terms(services)
