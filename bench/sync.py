@@ -34,6 +34,13 @@ from desktop_app.domain.codes import member_number_from_serial  # noqa: E402
 from desktop_app.domain.ids import new_id  # noqa: E402
 
 
+def process_cpu_s(proc: subprocess.Popen[bytes] | None) -> float:
+    """User + system CPU seconds of a running process (Linux /proc)."""
+    assert proc is not None
+    fields = Path(f"/proc/{proc.pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
 def machine() -> str:
     return f"{platform.node()} {platform.machine()} {os.cpu_count()} cores, {platform.python_version()}"  # noqa: E501
 
@@ -91,8 +98,8 @@ def load_members(pg_url: str, count: int) -> str:
     import psycopg
 
     source = demo_db(count)
-    conn = sqlite3.connect(f"file:{source}?mode=ro", uri=True)
-    rows = conn.execute(
+    demo = sqlite3.connect(f"file:{source}?mode=ro", uri=True)
+    rows = demo.execute(
         "SELECT id, number, name, phone, email, birthday, gender, notes, status FROM members"
     )
     now = datetime.now(UTC)
@@ -124,8 +131,11 @@ took = time.perf_counter() - t0
 # The search-term worker is a child process: its peak counts too (summed: an upper bound).
 desk = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 worker = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+own, kids = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
 print(json.dumps({"rows": rows, "s": took, "peak_rss_mb": desk + worker,
-                  "desk_rss_mb": desk, "worker_rss_mb": worker}))
+                  "desk_rss_mb": desk, "worker_rss_mb": worker,
+                  "desk_cpu_s": own.ru_utime + own.ru_stime,
+                  "worker_cpu_s": kids.ru_utime + kids.ru_stime}))
 """
 
 
@@ -177,16 +187,20 @@ def main() -> None:
         source = load_members(pg_url, members)
         print(f"bootstrap: {members:,} members ({source}) loaded into the server "
               f"in {time.perf_counter() - t0:.1f} s")  # fmt: skip
+        server_cpu = process_cpu_s(server.proc)
         child = subprocess.run(
             [sys.executable, "-c", BOOTSTRAP_CHILD, str(work / "fresh.sqlite3"), server.url,
              str(ROOT), server.enrol_code(store)],
             capture_output=True, text=True, check=True,
         )  # fmt: skip
         boot = json.loads(child.stdout.strip().splitlines()[-1])
+        server_cpu = process_cpu_s(server.proc) - server_cpu
         rate = boot["rows"] / boot["s"]
         print(f"  new desk loaded {boot['rows']:,} rows in {boot['s']:.1f} s = {rate:,.0f} rows/s,"
               f" peak RSS {boot['peak_rss_mb']:.0f} MB (desk {boot['desk_rss_mb']:.0f} MB + "
               f"search-term worker {boot['worker_rss_mb']:.0f} MB)")  # fmt: skip
+        print(f"  CPU: server {server_cpu:.1f} s, desk {boot['desk_cpu_s']:.1f} s, "
+              f"search-term worker {boot['worker_cpu_s']:.1f} s (PostgreSQL not counted)")
     finally:
         server.close()
         drop_pg_database(pg_url)
@@ -201,6 +215,9 @@ def main() -> None:
                 "drain_and_pull_10k_s": round(drain_s * (10_000 / ops), 2),
                 "bootstrap_rows_per_s": round(rate, 1),
                 "bootstrap_peak_rss_mb": round(boot["peak_rss_mb"], 1),
+                "bootstrap_server_cpu_s": round(server_cpu, 1),
+                "bootstrap_desk_cpu_s": round(boot["desk_cpu_s"], 1),
+                "bootstrap_worker_cpu_s": round(boot["worker_cpu_s"], 1),
                 "ops": ops,
                 "members": members,
                 "quick": bool(args.quick),
