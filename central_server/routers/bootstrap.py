@@ -5,20 +5,26 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
-from datetime import datetime
+from datetime import UTC, datetime
 from typing import Annotated, Any
 
 from fastapi import APIRouter, HTTPException, Query, Response
-from sqlalchemy import ColumnElement, Text, cast, func, or_, select
+from sqlalchemy import ColumnElement, Integer, Text, cast, func, or_, select
 from sqlalchemy.orm import Session
 
 from central_server.deps import CurrentDevice, DatabaseDep, SettingsDep
 from central_server.models import CardRow, MemberRow, SettingRow, StaffRow
 from central_server.ops.gym import bootstrap_entities as gym_bootstrap_entities
-from central_server.ops.members import EDITABLE, card_data, member_data
+from central_server.ops.members import card_data, member_data
 from central_server.ops.sales import bootstrap_entities as sales_bootstrap_entities
 from central_server.ops.staff import staff_data
-from desktop_app.sync.protocol import API_PREFIX, BOOTSTRAP_ENTITIES, BootstrapPage, RowsPage
+from desktop_app.sync.protocol import (
+    API_PREFIX,
+    BOOTSTRAP_ENTITIES,
+    MEMBER_PAGE_FIELDS,
+    BootstrapPage,
+    RowsPage,
+)
 
 router = APIRouter(prefix=API_PREFIX, tags=["sync"])
 
@@ -80,43 +86,52 @@ def bootstrap(
     return Response(page.model_dump_json(), media_type="application/json")
 
 
-_MEMBER_FIELDS = [*EDITABLE, "id", "number", "status", "merged_into_id", "points_balance",
-                  "created_at", "updated_at"]  # fmt: skip
 _STAMPS = ("created_at", "updated_at")
+_FLAGS = ("note_flagged", "consent_sms", "consent_email")
 
 
 def _member_page(session: Session, after: str, limit: int) -> bytes:
-    """The million-row case: arrays under `columns`, the fields of ops.members.member_data
-    (no ORM objects, no per-row validation, no keys repeated a million times). PostgreSQL
-    writes each row's JSON array itself (times as the desk's usual ISO form), so the server
-    only joins text; the SQLite server encodes the column tuples."""
+    """The million-row case: arrays under `columns` in the desk's stored forms (protocol.
+    BootstrapPage), the fields of ops.members.member_data: no ORM objects, no per-row
+    validation, no keys repeated a million times. PostgreSQL writes each row's JSON array
+    itself, so the server only joins text; the SQLite server encodes the column tuples."""
     table = MemberRow.__table__
     page = select(table.c.id).where(table.c.id > after).order_by(table.c.id).limit(limit + 1)
     if session.get_bind().dialect.name == "postgresql":
         # The page's rows first, then their arrays: the JSON is built for those rows only.
-        rows_of_page = page.add_columns(*(table.c[n] for n in _MEMBER_FIELDS)).subquery()
-        values = [
-            func.to_char(func.timezone("UTC", rows_of_page.c[n]),
-                         'YYYY-MM-DD"T"HH24:MI:SS.US"+00:00"')
-            if n in _STAMPS else rows_of_page.c[n]
-            for n in _MEMBER_FIELDS
-        ]  # fmt: skip
+        rows_of_page = page.add_columns(*(table.c[n] for n in MEMBER_PAGE_FIELDS)).subquery()
+        values = [_pg_stored(rows_of_page.c[n], n) for n in MEMBER_PAGE_FIELDS]
         rows = session.execute(
             select(rows_of_page.c.id, cast(func.json_build_array(*values), Text))
             .order_by(rows_of_page.c.id)
         ).all()  # fmt: skip
         encoded = [row_json for _, row_json in rows[:limit]]
     else:
-        rows = session.execute(page.add_columns(*(table.c[n] for n in _MEMBER_FIELDS))).all()
-        encoded = [_json([v.isoformat() if isinstance(v, datetime) else v for v in row[1:]])
-                   for row in rows[:limit]]  # fmt: skip
+        rows = session.execute(page.add_columns(*(table.c[n] for n in MEMBER_PAGE_FIELDS))).all()
+        encoded = [_json([_stored(v) for v in row[1:]]) for row in rows[:limit]]
     more = len(rows) > limit
     total = None if after else session.scalar(select(func.count()).select_from(table))
     last = rows[min(len(rows), limit) - 1][0] if rows else after or None
     return (
-        f'{{"entity":"member","columns":{_json(_MEMBER_FIELDS)},"rows":[{",".join(encoded)}],'
+        f'{{"entity":"member","columns":{_json(MEMBER_PAGE_FIELDS)},"rows":[{",".join(encoded)}],'
         f'"after":{_json(last)},"more":{_json(more)},"total":{_json(total)}}}'
     ).encode()
+
+
+def _pg_stored(column: Any, name: str) -> Any:
+    if name in _STAMPS:
+        return func.to_char(func.timezone("UTC", column), 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')
+    if name in _FLAGS:
+        return cast(column, Integer)
+    return column
+
+
+def _stored(value: Any) -> Any:
+    if isinstance(value, datetime):
+        return value.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+    if isinstance(value, bool):
+        return int(value)
+    return value
 
 
 def _json(value: Any) -> str:

@@ -68,7 +68,7 @@ class Member(Synced, Base):
     number: Mapped[str] = mapped_column(String(16), unique=True)
     name: Mapped[str] = mapped_column(String(200))
     phone: Mapped[str | None] = mapped_column(String(20), index=True)
-    phone_last4: Mapped[str | None] = mapped_column(String(4), index=True)
+    phone_last4: Mapped[str | None] = mapped_column(String(4))
     email: Mapped[str | None] = mapped_column(String(320), index=True)
     birthday: Mapped[date | None] = mapped_column(ISODate())
     gender: Mapped[str | None] = mapped_column(String(16))

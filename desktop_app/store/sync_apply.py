@@ -112,8 +112,14 @@ def rekey_search_terms(session: Session, old: str | None, new: str) -> None:
 def bump_member_counter(session: Session, numbers: Iterable[str | None]) -> None:
     """Numbers this desk has seen are never issued by it again: its counter moves past the
     largest desk-issued serial pulled (server-issued ones sit far above and are skipped)."""
-    serials = [int(n[:-1]) for n in numbers if n and n.isdigit() and len(n) == 9]
-    top = max((s for s in serials if s < SERVER_SERIAL_START), default=0)
+    # Nine digits (serial + check digit): as text, the order of the serials (a million
+    # numbers a bootstrap: no int() of each).
+    below_server = f"{SERVER_SERIAL_START:08d}0"
+    highest = max(
+        (n for n in numbers if n and len(n) == 9 and n < below_server and n.isdigit()),
+        default=None,
+    )
+    top = int(highest[:-1]) if highest else 0
     if not top:
         return
     counter = session.get(Counter, MEMBER_SERIAL)

@@ -17,7 +17,7 @@ from sqlalchemy.orm import Session
 
 from desktop_app.store import sync_apply, sync_apply_gym, sync_apply_sales  # noqa: F401
 from desktop_app.store.db import Database
-from desktop_app.store.member_bootstrap import MERGED, NAME, NUMBER, PHONE, load_member_page
+from desktop_app.store.member_bootstrap import SearchInput, load_member_page
 from desktop_app.store.models import Member, OutboxOp, SyncState
 from desktop_app.store.search_bulk import TermBuilder
 from desktop_app.store.state import get_state, set_state
@@ -260,7 +260,7 @@ class SyncStore:
 
     # -- bootstrap ----------------------------------------------------------------------
     def apply_bootstrap_page(self, page: BootstrapPage, now: datetime) -> None:
-        members: list[tuple[Any, ...]] = []
+        members: list[SearchInput] = []
         with self._write() as session:
             if page.entity == "member":
                 if _set_member_indexes_aside(session) and self._terms is None:
@@ -278,9 +278,7 @@ class SyncStore:
             if page.after is not None:
                 set_state(session, BOOT_AFTER + page.entity, page.after)
         if members and self._terms is not None:  # committed: its terms too
-            self._terms.add(
-                (v[NUMBER], v[NAME], v[PHONE], v[MERGED] is not None) for v in members
-            )
+            self._terms.add(members)
 
     def finish_bootstrap(self, cursor: str, acked_seq: int) -> None:
         """The pull cursor taken before the first page, the member indexes set aside, and the

@@ -146,10 +146,20 @@ class RowsPage(_Wire):
     rows: list[dict[str, Any]]
 
 
+# The fields of a member bootstrap page, in any order (the page's `columns` give it).
+MEMBER_PAGE_FIELDS = (
+    "id", "number", "name", "phone", "email", "birthday", "gender", "photo_path", "tier_id",
+    "home_store_id", "status", "merged_into_id", "note_flagged", "consent_sms", "consent_email",
+    "notes", "points_balance", "created_at", "updated_at",
+)  # fmt: skip
+
+
 class BootstrapPage(_Wire):
     entity: str
     # Objects, or (when `columns` is given: the million-row member pages) arrays of values in
-    # the order of `columns`, which halves the bytes and the JSON work on both ends.
+    # the order of `columns`, which halves the bytes and the JSON work on both ends. Arrays
+    # carry the desk's stored forms, so that a desk binds them as they come: times as UTC
+    # "YYYY-MM-DDTHH:MM:SS.ffffffZ", flags as 0 or 1, notes as text (never null).
     rows: list[Any]
     columns: list[str] | None = None
     after: str | None  # pass back as ?after= for the next page
