@@ -74,7 +74,11 @@ def _rebuilt_terms(services: Any) -> set[tuple[int, str, str]]:
     return _all_terms(services)
 
 
-def test_the_worker_s_terms_equal_a_build_from_the_members(services, clock) -> None:
+def test_the_worker_s_terms_equal_a_build_from_the_members(services, clock, monkeypatch) -> None:
+    from desktop_app.store import search
+
+    builds: list[object] = []
+    monkeypatch.setattr(search, "build_search_index", lambda conn, *a, **k: builds.append(conn))
     store = SyncStore(services.db)
     store.apply_bootstrap_page(_page(40, clock.now()), clock.now())
     assert store._terms is not None  # a first load: the worker is working
@@ -86,6 +90,8 @@ def test_the_worker_s_terms_equal_a_build_from_the_members(services, clock) -> N
     store.apply_bootstrap_page(odd, clock.now())
     store.apply_bootstrap_page(_page(40, clock.now(), serial=6000), clock.now())
     store.finish_bootstrap("0.0", 0)
+    assert builds == []  # every part came from the worker
+    monkeypatch.undo()
     from_worker = _all_terms(services)
     assert len({t[2] for t in from_worker}) == 83
     assert any(term.startswith('o"brien \\ jose') for _, term, _ in from_worker)
