@@ -38,7 +38,7 @@ def _insert_sql(columns: tuple[str, ...]) -> str:
     )
 
 
-def stored_stamp(text_value: str | None, now: datetime) -> str:
+def _stored_stamp(text_value: str | None, now: datetime) -> str:
     """An ISO time as the desk stores it (store.types.UTCDateTime)."""
     moment = datetime.fromisoformat(text_value) if text_value else now
     return moment.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
@@ -53,13 +53,13 @@ def _rows_of(page: BootstrapPage, now: datetime) -> tuple[tuple[str, ...], Seque
         at = [columns.index(c) for c in _STAMPS]
         for row in page.rows:  # a wrong form would be stored and fail every later read
             for i in at:
-                if len(row[i]) != 27 or row[i][-1] != "Z":
+                if not isinstance(row[i], str) or len(row[i]) != 27 or row[i][-1] != "Z":
                     raise ValueError(f"member page time not in stored form: {row[i]!r}")
         return columns, page.rows
     rows = []
     for record in page.records():
         values = {c: record.get(c) for c in MEMBER_PAGE_FIELDS}
-        values.update({c: stored_stamp(values[c], now) for c in _STAMPS})
+        values.update({c: _stored_stamp(values[c], now) for c in _STAMPS})
         values.update({c: 1 if values[c] else 0 for c in _FLAGS})
         values.update(notes=values["notes"] or "", points_balance=values["points_balance"] or 0)
         rows.append(tuple(values.values()))

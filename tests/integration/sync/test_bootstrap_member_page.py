@@ -63,10 +63,11 @@ def test_a_page_is_stored_in_the_form_it_came(services, clock) -> None:
 
 
 def test_a_page_with_a_time_not_in_stored_form_is_refused_whole(services, clock) -> None:
-    rows = [_row(300), _row(301, created_at="2026-03-01T08:30:00+00:00")]
     store = SyncStore(services.db)
-    with pytest.raises(ValueError, match="stored form"):
-        store.apply_bootstrap_page(_page(rows), clock.now())
+    for wrong in ("2026-03-01T08:30:00+00:00", None):
+        rows = [_row(300), _row(301, created_at=wrong)]
+        with pytest.raises(ValueError, match="stored form"):
+            store.apply_bootstrap_page(_page(rows), clock.now())
     store.finish_bootstrap("0.0", 0)
     assert _members(services) == {}
 
