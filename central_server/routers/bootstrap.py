@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
-from datetime import UTC, datetime
+from datetime import datetime
 from typing import Annotated, Any
 
 from fastapi import APIRouter, HTTPException, Query, Response
@@ -18,10 +18,13 @@ from central_server.ops.gym import bootstrap_entities as gym_bootstrap_entities
 from central_server.ops.members import card_data, member_data
 from central_server.ops.sales import bootstrap_entities as sales_bootstrap_entities
 from central_server.ops.staff import staff_data
+from desktop_app.domain.clock import utc_text
 from desktop_app.sync.protocol import (
     API_PREFIX,
     BOOTSTRAP_ENTITIES,
     MEMBER_PAGE_FIELDS,
+    MEMBER_PAGE_FLAGS,
+    MEMBER_PAGE_TIMES,
     BootstrapPage,
     RowsPage,
 )
@@ -86,10 +89,6 @@ def bootstrap(
     return Response(page.model_dump_json(), media_type="application/json")
 
 
-_STAMPS = ("created_at", "updated_at")
-_FLAGS = ("note_flagged", "consent_sms", "consent_email")
-
-
 def _member_page(session: Session, after: str, limit: int) -> bytes:
     """The million-row case: arrays under `columns` in the desk's stored forms (protocol.
     BootstrapPage), the fields of ops.members.member_data: no ORM objects, no per-row
@@ -119,16 +118,16 @@ def _member_page(session: Session, after: str, limit: int) -> bytes:
 
 
 def _pg_stored(column: Any, name: str) -> Any:
-    if name in _STAMPS:
+    if name in MEMBER_PAGE_TIMES:  # utc_text's form, written by PostgreSQL
         return func.to_char(func.timezone("UTC", column), 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')
-    if name in _FLAGS:
+    if name in MEMBER_PAGE_FLAGS:
         return cast(column, Integer)
     return column
 
 
 def _stored(value: Any) -> Any:
     if isinstance(value, datetime):
-        return value.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+        return utc_text(value)
     if isinstance(value, bool):
         return int(value)
     return value

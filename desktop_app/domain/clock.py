@@ -7,6 +7,12 @@ from datetime import UTC, datetime, timedelta
 from typing import Protocol
 
 
+def utc_text(moment: datetime) -> str:
+    """An instant as the desk stores it and member bootstrap pages carry it: fixed-width ISO
+    text in UTC ("2026-03-01T08:30:00.000000Z"), so that text order is time order."""
+    return moment.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+
+
 class Clock(Protocol):
     def now(self) -> datetime:
         """The current instant, timezone-aware, in UTC."""

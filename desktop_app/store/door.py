@@ -11,28 +11,24 @@ from __future__ import annotations
 import json
 import sqlite3
 from dataclasses import dataclass, field
-from datetime import UTC, date, datetime, time, timedelta
+from datetime import date, datetime, time, timedelta
 from typing import Any
 
 from sqlalchemy.orm import Session
 
 from desktop_app.domain.checkin import BookedSession, Candidate, MemberFacts, PastCheckin
+from desktop_app.domain.clock import utc_text
 from desktop_app.domain.entitlements import Entitlement, EntitlementKind, Hold
 from desktop_app.domain.settings import StoreSettings
 from desktop_app.store.member_codes import dynamic_qr_member_number, is_dynamic_qr
 from desktop_app.store.state import AUDIT_HEAD, DEVICE_ID, HLC
 
-FMT = "%Y-%m-%dT%H:%M:%S.%fZ"
 ENT_COLS = ("id, member_id, kind, name, valid_from, valid_until, units_total, units_used, "
             "access_start, access_end, scope, blocked, price_minor")
 
 
-def ts(value: datetime) -> str:
-    return value.astimezone(UTC).strftime(FMT)
-
-
 def _dt(value: str | None) -> datetime | None:
-    # Stored as FMT (UTCDateTime): fromisoformat reads it to the same aware UTC datetime,
+    # Stored as utc_text (UTCDateTime): fromisoformat reads it to the same aware UTC datetime,
     # several times faster than strptime.
     return datetime.fromisoformat(value) if value else None
 
@@ -201,7 +197,8 @@ def door_facts(session: Session, *, code: str | None, member_id: str | None,
         facts.names[r[0]] = r[3]
     window = timedelta(hours=2)  # wider than any attendance window
     for kind, at, mid, ent, granted, units, voided in conn.execute(
-            _HISTORY, (m[0], ts(since), m[0], ts(now - window), ts(now + window))):
+            _HISTORY,
+            (m[0], utc_text(since), m[0], utc_text(now - window), utc_text(now + window))):
         if kind == 0:
             facts.history.append(PastCheckin(
                 _dt(at), mid, ent, bool(granted), units, voided is not None))  # type: ignore[arg-type]
@@ -212,7 +209,7 @@ def door_facts(session: Session, *, code: str | None, member_id: str | None,
 
 def insert_checkin(session: Session, row: dict[str, Any]) -> None:
     cols = ",".join(row)
-    values = [ts(v) if isinstance(v, datetime) else _json(v) if isinstance(v, (list, dict))
+    values = [utc_text(v) if isinstance(v, datetime) else _json(v) if isinstance(v, (list, dict))
               else v for v in row.values()]
     raw(session).execute(f"INSERT INTO checkins ({cols}) VALUES ({','.join('?' * len(row))})",
                          values)
@@ -224,7 +221,7 @@ def spend(session: Session, entitlement_id: str, units: int, now: datetime) -> b
         "UPDATE entitlements SET units_used = units_used + ?, "
         "activated_at = coalesce(activated_at, ?), updated_at = ?, version = version + 1 "
         "WHERE id = ? AND (units_total IS NULL OR units_used + ? <= units_total)",
-        (units, ts(now), ts(now), entitlement_id, units))
+        (units, utc_text(now), utc_text(now), entitlement_id, units))
     return cur.rowcount == 1
 
 
@@ -237,5 +234,5 @@ def attend(session: Session, booking_ids: list[str], now: datetime) -> list[str]
     done = {bid for (bid,) in raw(session).execute(
         "UPDATE bookings SET status = 'attended', updated_at = ?, version = version + 1 "
         f"WHERE id IN ({marks}) AND status = 'confirmed' RETURNING id",
-        (ts(now), *booking_ids)).fetchall()}
+        (utc_text(now), *booking_ids)).fetchall()}
     return [bid for bid in booking_ids if bid in done]

@@ -10,20 +10,24 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Sequence
-from datetime import UTC, datetime
+from datetime import datetime
 from functools import lru_cache
 from operator import itemgetter
 from typing import Any
 
 from sqlalchemy.orm import Session
 
+from desktop_app.domain.clock import utc_text
 from desktop_app.store import sync_apply
-from desktop_app.sync.protocol import MEMBER_PAGE_FIELDS, BootstrapPage
+from desktop_app.sync.protocol import (
+    MEMBER_PAGE_FIELDS,
+    MEMBER_PAGE_FLAGS,
+    MEMBER_PAGE_TIMES,
+    BootstrapPage,
+)
 
 # What the term worker is given per member: number, name, phone, merged_into_id.
 SearchInput = tuple[str, str | None, str | None, str | None]
-_STAMPS = ("created_at", "updated_at")
-_FLAGS = ("note_flagged", "consent_sms", "consent_email")
 
 
 @lru_cache(maxsize=4)
@@ -38,19 +42,13 @@ def _insert_sql(columns: tuple[str, ...]) -> str:
     )
 
 
-def _stored_stamp(text_value: str | None, now: datetime) -> str:
-    """An ISO time as the desk stores it (store.types.UTCDateTime)."""
-    moment = datetime.fromisoformat(text_value) if text_value else now
-    return moment.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
-
-
 def _rows_of(page: BootstrapPage, now: datetime) -> tuple[tuple[str, ...], Sequence[Any]]:
     """The page's columns and rows in stored form: as they came, when they came as arrays."""
     if page.columns is not None:
         if sorted(page.columns) != sorted(MEMBER_PAGE_FIELDS):
             raise ValueError(f"member page columns not understood: {page.columns}")
         columns = tuple(page.columns)
-        at = [columns.index(c) for c in _STAMPS]
+        at = [columns.index(c) for c in MEMBER_PAGE_TIMES]
         for row in page.rows:  # a wrong form would be stored and fail every later read
             for i in at:
                 if not isinstance(row[i], str) or len(row[i]) != 27 or row[i][-1] != "Z":
@@ -58,9 +56,10 @@ def _rows_of(page: BootstrapPage, now: datetime) -> tuple[tuple[str, ...], Seque
         return columns, page.rows
     rows = []
     for record in page.records():
-        values = {c: record.get(c) for c in MEMBER_PAGE_FIELDS}
-        values.update({c: _stored_stamp(values[c], now) for c in _STAMPS})
-        values.update({c: 1 if values[c] else 0 for c in _FLAGS})
+        values: dict[str, Any] = {c: record.get(c) for c in MEMBER_PAGE_FIELDS}
+        values.update({c: utc_text(datetime.fromisoformat(values[c]) if values[c] else now)
+                       for c in MEMBER_PAGE_TIMES})  # fmt: skip
+        values.update({c: 1 if values[c] else 0 for c in MEMBER_PAGE_FLAGS})
         values.update(notes=values["notes"] or "", points_balance=values["points_balance"] or 0)
         rows.append(tuple(values.values()))
     return MEMBER_PAGE_FIELDS, rows

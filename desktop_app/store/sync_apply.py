@@ -119,9 +119,9 @@ def bump_member_counter(session: Session, numbers: Iterable[str | None]) -> None
         (n for n in numbers if n and len(n) == 9 and n < below_server and n.isdigit()),
         default=None,
     )
-    top = int(highest[:-1]) if highest else 0
-    if not top:
+    if highest is None:
         return
+    top = int(highest[:-1])
     counter = session.get(Counter, MEMBER_SERIAL)
     if counter is None:
         session.add(Counter(name=MEMBER_SERIAL, value=top))

@@ -9,6 +9,8 @@ from typing import Any
 from sqlalchemy import Dialect, String, Text
 from sqlalchemy.types import TypeDecorator
 
+from desktop_app.domain.clock import utc_text
+
 
 class UTCDateTime(TypeDecorator[datetime]):
     """Aware UTC datetimes, stored as fixed-width ISO text so that text order is time order
@@ -22,7 +24,7 @@ class UTCDateTime(TypeDecorator[datetime]):
             return None
         if value.tzinfo is None:
             raise ValueError("naive datetime given to a UTC column")
-        return value.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+        return utc_text(value)
 
     def process_result_value(self, value: str | None, dialect: Dialect) -> datetime | None:
         if value is None:

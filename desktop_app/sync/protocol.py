@@ -152,6 +152,8 @@ MEMBER_PAGE_FIELDS = (
     "home_store_id", "status", "merged_into_id", "note_flagged", "consent_sms", "consent_email",
     "notes", "points_balance", "created_at", "updated_at",
 )  # fmt: skip
+MEMBER_PAGE_TIMES = ("created_at", "updated_at")  # as domain.clock.utc_text writes them
+MEMBER_PAGE_FLAGS = ("note_flagged", "consent_sms", "consent_email")  # 0 or 1
 
 
 class BootstrapPage(_Wire):
@@ -159,7 +161,8 @@ class BootstrapPage(_Wire):
     # Objects, or (when `columns` is given: the million-row member pages) arrays of values in
     # the order of `columns`, which halves the bytes and the JSON work on both ends. Arrays
     # carry the desk's stored forms, so that a desk binds them as they come: times as UTC
-    # "YYYY-MM-DDTHH:MM:SS.ffffffZ", flags as 0 or 1, notes as text (never null).
+    # "YYYY-MM-DDTHH:MM:SS.ffffffZ" (domain.clock.utc_text), flags as 0 or 1, notes as text
+    # (never null).
     rows: list[Any]
     columns: list[str] | None = None
     after: str | None  # pass back as ?after= for the next page

@@ -50,11 +50,12 @@ def test_a_page_is_stored_in_the_form_it_came(services, clock) -> None:
     store.apply_bootstrap_page(_page(rows), clock.now())
     store.finish_bootstrap("0.0", 0)
     stored = _members(services)
-    at = {c: COLUMNS.index(c) for c in ("id", "number", "phone", "points_balance")}
+    at = {c: COLUMNS.index(c) for c in ("id", "number", "name", "phone", "points_balance")}
     assert len(stored) == 6
     for row in rows:
         number, name, last4, sms, points, created = stored[row[at["id"]]]
         assert number == row[at["number"]] and points == row[at["points_balance"]]
+        assert name == row[at["name"]]  # "<b>x</b>" too: stored as text, never interpreted
         assert last4 == (row[at["phone"]][-4:] if row[at["phone"]] else None)
         assert sms == 1 and created == STAMP
     with services.db.read() as s:  # the ORM reads the stored form back

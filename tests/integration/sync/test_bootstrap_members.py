@@ -1,5 +1,6 @@
 """A member bootstrap page (columnar; on PostgreSQL each row's JSON is written by the
-database) gives exactly the member data the server's other paths give, field by field."""
+database) gives exactly the member data the server's other paths give, field by field, in
+the desk's stored forms."""
 
 from __future__ import annotations
 
@@ -7,8 +8,14 @@ from datetime import date, datetime
 
 import httpx
 
+from desktop_app.domain.clock import utc_text
 from desktop_app.services.members import MemberDraft
-from desktop_app.sync.protocol import BootstrapPage, RowsPage
+from desktop_app.sync.protocol import (
+    MEMBER_PAGE_FLAGS,
+    MEMBER_PAGE_TIMES,
+    BootstrapPage,
+    RowsPage,
+)
 
 
 def test_a_member_page_holds_the_same_data_as_the_rows_endpoint(server, make_desk) -> None:
@@ -47,8 +54,10 @@ def test_a_member_page_holds_the_same_data_as_the_rows_endpoint(server, make_des
         want = expected[member_id]
         assert row.keys() == want.keys()
         for field, value in row.items():
-            if field in ("created_at", "updated_at"):  # the same instant, as ISO text
-                assert datetime.fromisoformat(value) == datetime.fromisoformat(want[field])
+            if field in MEMBER_PAGE_TIMES:  # the same instant, in the desk's stored form
+                assert value == utc_text(datetime.fromisoformat(want[field])), field
+            elif field in MEMBER_PAGE_FLAGS:  # 0 or 1: True == 1 would hide a bool
+                assert type(value) is int and value == want[field], field
             else:
                 assert value == want[field], field
     assert {r["name"] for r in paged.values()} == set(names)
