@@ -19,15 +19,13 @@ from sqlalchemy.orm import Session
 
 from desktop_app.domain.clock import utc_text
 from desktop_app.store import sync_apply
+from desktop_app.store.search_bulk import SearchInput
 from desktop_app.sync.protocol import (
     MEMBER_PAGE_FIELDS,
     MEMBER_PAGE_FLAGS,
     MEMBER_PAGE_TIMES,
     BootstrapPage,
 )
-
-# What the term worker is given per member: number, name, phone, merged_into_id.
-SearchInput = tuple[str, str | None, str | None, str | None]
 
 
 @lru_cache(maxsize=4)

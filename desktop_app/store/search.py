@@ -27,6 +27,7 @@ from desktop_app.domain.member_query import (
     name_matches,
     name_terms,
 )
+from desktop_app.store import search_bulk
 from desktop_app.store.db import Database
 from desktop_app.store.models import Member
 
@@ -70,13 +71,6 @@ def last4_terms(phone: str | None, merged: bool) -> set[tuple[int, str]]:
     return {(int(TermKind.PHONE_LAST4), phone[-4:])} if phone and not merged else set()
 
 
-# The same key for every member with a phone, in SQL (the bulk build; 0700 has its own copy).
-LAST4_SELECT = (
-    f"SELECT {int(TermKind.PHONE_LAST4)}, substr(phone, -4), number FROM members "
-    "WHERE phone IS NOT NULL AND phone <> '' AND merged_into_id IS NULL"
-)
-
-
 def reindex_member(session: Session, member: Member) -> None:
     """Bring the member's index terms up to date, before its row is flushed: the terms to
     remove are those of the row still in the database (a changed phone moves its last-4 key
@@ -115,38 +109,35 @@ def build_search_index(
     chunk: int = 20_000,
 ) -> int:
     """(Re)build the whole index on a raw sqlite3 connection, in one transaction; returns the
-    number of terms. Terms go to a temporary table first and into the index sorted, so the
-    index pages are written once, in order, and packed full."""
+    number of terms. The terms are staged as a first load's worker stages them
+    (search_bulk), then go into the index sorted."""
     began = not conn.in_transaction
     if began:
         conn.execute("BEGIN IMMEDIATE")
     try:
-        conn.execute("DROP TABLE IF EXISTS temp.search_terms_load")
-        conn.execute("CREATE TEMP TABLE search_terms_load (kind INTEGER, term TEXT, num TEXT)")
+        conn.execute("DROP TABLE IF EXISTS temp.term_page")
+        conn.execute("DROP TABLE IF EXISTS temp.staged_terms")
+        search_bulk.create_staging(conn, "temp")
         done = 0
-        rows = conn.execute("SELECT number, name, merged_into_id FROM members")
+        rows = conn.execute("SELECT number, name, phone, merged_into_id FROM members")
         while batch := rows.fetchmany(chunk):
-            conn.executemany(
-                "INSERT INTO temp.search_terms_load VALUES (?, ?, ?)",
-                [(k, t, number) for number, name, merged in batch
-                 for k, t in terms_of(name, merged is not None)],
-            )
+            search_bulk.stage_terms(conn, "temp", batch)
             done += len(batch)
             if progress:
                 progress(done)
-        conn.execute(f"INSERT INTO temp.search_terms_load {LAST4_SELECT}")
+        search_bulk.release_memory()
         conn.execute("DELETE FROM member_search_terms")
         # The sort of millions of terms is SQLite's own; a helper thread halves it.
         threads = conn.execute("PRAGMA threads").fetchone()[0]
         conn.execute("PRAGMA threads = 2")
         try:
-            count = conn.execute(
-                "INSERT OR IGNORE INTO member_search_terms (kind, term, member_number) "
-                "SELECT kind, term, num FROM temp.search_terms_load ORDER BY kind, term, num"
-            ).rowcount
+            count = search_bulk.insert_sorted_terms(
+                conn, "temp.staged_terms", "ORDER BY packed, num"
+            )
         finally:
             conn.execute(f"PRAGMA threads = {int(threads)}")
-        conn.execute("DROP TABLE temp.search_terms_load")
+        conn.execute("DROP TABLE temp.term_page")
+        conn.execute("DROP TABLE temp.staged_terms")
         conn.execute(
             "INSERT OR REPLACE INTO sync_state (key, value) VALUES (?, ?)",
             (VERSION_KEY, TERMS_VERSION),

@@ -17,9 +17,9 @@ from sqlalchemy.orm import Session
 
 from desktop_app.store import sync_apply, sync_apply_gym, sync_apply_sales  # noqa: F401
 from desktop_app.store.db import Database
-from desktop_app.store.member_bootstrap import SearchInput, load_member_page
+from desktop_app.store.member_bootstrap import load_member_page
 from desktop_app.store.models import Member, OutboxOp, SyncState
-from desktop_app.store.search_bulk import TermBuilder
+from desktop_app.store.search_bulk import SearchInput, TermBuilder
 from desktop_app.store.state import get_state, set_state
 from desktop_app.sync.protocol import (
     MAX_PUSH_BYTES,
@@ -44,6 +44,9 @@ BOOT_CURSOR = "sync.bootstrap.cursor"  # set while a bootstrap is under way
 BOOT_AFTER = "sync.bootstrap.after."  # + entity: resume point
 BOOT_INDEXES = "sync.bootstrap.indexes"  # member indexes set aside for a first load
 KEEP_ACKED = timedelta(days=30)  # SYNC.md: re-sent after a server restore
+# A first load of fewer members builds its search index here at the end, in about a second:
+# a worker process would cost more to start than it saves.
+TERM_WORKER_FROM = 20_000
 
 
 @dataclass(frozen=True, slots=True)
@@ -263,7 +266,8 @@ class SyncStore:
         members: list[SearchInput] = []
         with self._write() as session:
             if page.entity == "member":
-                if _set_member_indexes_aside(session) and self._terms is None:
+                first_load = _set_member_indexes_aside(session)
+                if first_load and self._terms is None and (page.total or 0) >= TERM_WORKER_FROM:
                     self._terms = TermBuilder(self._db.path)
                 members = load_member_page(session, page, now)
             else:
