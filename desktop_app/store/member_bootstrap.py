@@ -3,8 +3,7 @@
 One executemany on the driver connection per page: the ORM's per-row bookkeeping would cost
 more than the rows themselves. The server sends member pages as arrays under `columns`, in the
 desk's stored forms (protocol.BootstrapPage): each row is bound exactly as it came, and the
-insert itself derives the last 4 digits of the phone. Pages of objects (not what our server
-sends) are put in the same form first."""
+insert itself derives the last 4 digits of the phone."""
 
 from __future__ import annotations
 
@@ -17,12 +16,10 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
-from desktop_app.domain.clock import utc_text
 from desktop_app.store import sync_apply
 from desktop_app.store.search_bulk import SearchInput
 from desktop_app.sync.protocol import (
     MEMBER_PAGE_FIELDS,
-    MEMBER_PAGE_FLAGS,
     MEMBER_PAGE_TIMES,
     BootstrapPage,
 )
@@ -40,32 +37,22 @@ def _insert_sql(columns: tuple[str, ...]) -> str:
     )
 
 
-def _rows_of(page: BootstrapPage, now: datetime) -> tuple[tuple[str, ...], Sequence[Any]]:
-    """The page's columns and rows in stored form: as they came, when they came as arrays."""
-    if page.columns is not None:
-        if sorted(page.columns) != sorted(MEMBER_PAGE_FIELDS):
-            raise ValueError(f"member page columns not understood: {page.columns}")
-        columns = tuple(page.columns)
-        at = [columns.index(c) for c in MEMBER_PAGE_TIMES]
-        for row in page.rows:  # a wrong form would be stored and fail every later read
-            for i in at:
-                if not isinstance(row[i], str) or len(row[i]) != 27 or row[i][-1] != "Z":
-                    raise ValueError(f"member page time not in stored form: {row[i]!r}")
-        return columns, page.rows
-    rows = []
-    for record in page.records():
-        values: dict[str, Any] = {c: record.get(c) for c in MEMBER_PAGE_FIELDS}
-        values.update({c: utc_text(datetime.fromisoformat(values[c]) if values[c] else now)
-                       for c in MEMBER_PAGE_TIMES})  # fmt: skip
-        values.update({c: 1 if values[c] else 0 for c in MEMBER_PAGE_FLAGS})
-        values.update(notes=values["notes"] or "", points_balance=values["points_balance"] or 0)
-        rows.append(tuple(values.values()))
-    return MEMBER_PAGE_FIELDS, rows
+def _checked(page: BootstrapPage) -> tuple[tuple[str, ...], Sequence[Any]]:
+    """The page's columns and rows, refused whole unless in the stored forms."""
+    if page.columns is None or sorted(page.columns) != sorted(MEMBER_PAGE_FIELDS):
+        raise ValueError(f"member page columns not understood: {page.columns}")
+    columns = tuple(page.columns)
+    at = [columns.index(c) for c in MEMBER_PAGE_TIMES]
+    for row in page.rows:  # a wrong form would be stored and fail every later read
+        for i in at:
+            if not isinstance(row[i], str) or len(row[i]) != 27 or row[i][-1] != "Z":
+                raise ValueError(f"member page time not in stored form: {row[i]!r}")
+    return columns, page.rows
 
 
 def load_member_page(session: Session, page: BootstrapPage, now: datetime) -> list[SearchInput]:
     """Insert or update the page's members; returns what the search terms are made from."""
-    columns, rows = _rows_of(page, now)
+    columns, rows = _checked(page)
     if not rows:
         return []
     number, name, phone, merged = (

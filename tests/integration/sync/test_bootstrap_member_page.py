@@ -73,6 +73,21 @@ def test_a_page_with_a_time_not_in_stored_form_is_refused_whole(services, clock)
     assert _members(services) == {}
 
 
+def test_a_member_page_without_our_columns_is_refused_whole(services, clock) -> None:
+    store = SyncStore(services.db)
+    objects = [dict(zip(COLUMNS, _row(400), strict=True))]
+    missing = [c for c in COLUMNS if c != "notes"]
+    short = [v for c, v in zip(COLUMNS, _row(401), strict=True) if c != "notes"]
+    for page in (
+        BootstrapPage(entity="member", rows=objects, after=None, more=False, total=1),
+        BootstrapPage(entity="member", columns=missing, rows=[short], after=None,
+                      more=False, total=1),
+    ):  # fmt: skip
+        with pytest.raises(ValueError, match="columns not understood"):
+            store.apply_bootstrap_page(page, clock.now())
+    assert _members(services) == {}
+
+
 def test_a_number_clash_part_way_through_a_page_loads_every_member(
     services, admin, clock
 ) -> None:
