@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
@@ -19,6 +21,12 @@ DEVICE_IDENTITY_KEYS = frozenset({DEVICE_ID, "device_token", "server_url", "pull
 
 def get_state(session: Session, key: str) -> str | None:
     return session.scalar(select(SyncState.value).where(SyncState.key == key))
+
+
+def get_states(session: Session, keys: Iterable[str]) -> dict[str, str]:
+    """The values of those keys that are set, in one query."""
+    rows = session.execute(select(SyncState.key, SyncState.value).where(SyncState.key.in_(keys)))
+    return {key: value for key, value in rows}
 
 
 def set_state(session: Session, key: str, value: str) -> None:

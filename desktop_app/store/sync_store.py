@@ -20,7 +20,7 @@ from desktop_app.store.db import Database
 from desktop_app.store.member_bootstrap import load_member_page
 from desktop_app.store.models import Member, OutboxOp, SyncState
 from desktop_app.store.search_bulk import SearchInput, TermBuilder
-from desktop_app.store.state import get_state, set_state
+from desktop_app.store.state import get_state, get_states, set_state
 from desktop_app.sync.protocol import (
     MAX_PUSH_BYTES,
     MAX_PUSH_OPS,
@@ -91,16 +91,16 @@ class SyncStore:
                     set_state(session, name, value)
 
     def enrolment(self) -> Enrolment | None:
-        with self._db.read() as session:
-            found = {k: get_state(session, v) for k, v in _KEYS.items()}
-        if not (found["server_url"] and found["device_id"] and found["token"]):
+        with self._db.read() as session:  # asked before every round: one query
+            found = get_states(session, (SERVER_URL, DEVICE, TOKEN, STORE, EPOCH))
+        if not (found.get(SERVER_URL) and found.get(DEVICE) and found.get(TOKEN)):
             return None
         return Enrolment(
-            found["server_url"] or "",
-            found["device_id"] or "",
-            found["token"] or "",
-            found["store_id"] or "",
-            found["epoch"] or "",
+            found[SERVER_URL],
+            found[DEVICE],
+            found[TOKEN],
+            found.get(STORE, ""),
+            found.get(EPOCH, ""),
         )
 
     # -- outbox -------------------------------------------------------------------------
