@@ -45,6 +45,7 @@ from desktop_app.domain.entitlements import (
     EntitlementKind,
     EntitlementStatus,
     Hold,
+    entitlement_of,
     entitlement_status,
 )
 from desktop_app.domain.errors import DomainError, NotFound, ValidationError
@@ -105,17 +106,7 @@ def _holds(ctx: OpContext, entitlement_id: str) -> list[GymHold]:
 
 
 def _domain(ctx: OpContext, row: GymEntitlement) -> Entitlement:
-    return Entitlement(
-        id=row.id,
-        member_id=row.member_id,
-        kind=EntitlementKind(row.kind),
-        valid_from=row.valid_from,
-        valid_until=row.valid_until,
-        units_total=row.units_total,
-        units_used=row.units_used,
-        holds=tuple(Hold(h.starts_at, h.ends_at, h.ended_at) for h in _holds(ctx, row.id)),
-        blocked=row.blocked,
-    )
+    return entitlement_of(row, _holds(ctx, row.id))
 
 
 def _entitlement(ctx: OpContext, entitlement_id: str, *, lock: bool = False) -> GymEntitlement:

@@ -6,9 +6,11 @@ never stored as truth.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import datetime, time, timedelta
 from enum import StrEnum
+from typing import Protocol
 
 
 class EntitlementKind(StrEnum):
@@ -72,6 +74,58 @@ class Entitlement:
         if self.units_total is None:
             return None
         return max(self.units_total - self.units_used, 0)
+
+
+class EntitlementFacts(Protocol):
+    """A stored entitlement, as the desk's and the server's rows both hold it."""
+
+    @property
+    def id(self) -> str: ...
+    @property
+    def member_id(self) -> str: ...
+    @property
+    def kind(self) -> str: ...
+    @property
+    def valid_from(self) -> datetime: ...
+    @property
+    def valid_until(self) -> datetime | None: ...
+    @property
+    def units_total(self) -> int | None: ...
+    @property
+    def units_used(self) -> int: ...
+    @property
+    def access_start(self) -> str | None: ...  # "06:00"
+    @property
+    def access_end(self) -> str | None: ...
+    @property
+    def blocked(self) -> bool: ...
+
+
+class HoldFacts(Protocol):
+    @property
+    def starts_at(self) -> datetime: ...
+    @property
+    def ends_at(self) -> datetime: ...
+    @property
+    def ended_at(self) -> datetime | None: ...
+
+
+def entitlement_of(row: EntitlementFacts, holds: Iterable[HoldFacts]) -> Entitlement:
+    """The domain value of a stored entitlement and its (live) holds: one reading for the
+    desk and the server, so that both judge the same entitlement alike."""
+    return Entitlement(
+        id=row.id,
+        member_id=row.member_id,
+        kind=EntitlementKind(row.kind),
+        valid_from=row.valid_from,
+        valid_until=row.valid_until,
+        units_total=row.units_total,
+        units_used=row.units_used,
+        access_start=time.fromisoformat(row.access_start) if row.access_start else None,
+        access_end=time.fromisoformat(row.access_end) if row.access_end else None,
+        holds=tuple(Hold(h.starts_at, h.ends_at, h.ended_at) for h in holds),
+        blocked=row.blocked,
+    )
 
 
 def entitlement_status(

@@ -7,14 +7,14 @@ stay fast on a million members and millions of past check-ins.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import datetime, time, timedelta
+from datetime import datetime, timedelta
 from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from desktop_app.domain.checkin import BookedSession, Candidate, PastCheckin
-from desktop_app.domain.entitlements import Entitlement, EntitlementKind, Hold
+from desktop_app.domain.entitlements import Entitlement, entitlement_of
 from desktop_app.store.checkin_models import BookingRow, CheckinRow, CheckinVoid, ClassSession
 from desktop_app.store.door import entitlements_of
 from desktop_app.store.models import (
@@ -26,25 +26,8 @@ from desktop_app.store.models import (
 POLICIES_KEY = "checkin_policies"
 
 
-def _hhmm(value: str | None) -> time | None:
-    return time.fromisoformat(value) if value else None
-
-
 def to_domain(row: EntitlementRow, holds: Sequence[EntitlementHold]) -> Entitlement:
-    return Entitlement(
-        id=row.id,
-        member_id=row.member_id,
-        kind=EntitlementKind(row.kind),
-        valid_from=row.valid_from,
-        valid_until=row.valid_until,
-        units_total=row.units_total,
-        units_used=row.units_used,
-        access_start=_hhmm(row.access_start),
-        access_end=_hhmm(row.access_end),
-        holds=tuple(Hold(h.starts_at, h.ends_at, h.ended_at) for h in holds
-                    if h.deleted_at is None),
-        blocked=row.blocked,
-    )
+    return entitlement_of(row, (h for h in holds if h.deleted_at is None))
 
 
 def candidates_of(session: Session, member_id: str) -> list[Candidate]:

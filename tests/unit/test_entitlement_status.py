@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime, time, timedelta
 
 import pytest
 
@@ -12,6 +12,7 @@ from desktop_app.domain.entitlements import (
     EntitlementStatus,
     Hold,
     StatusRules,
+    entitlement_of,
     entitlement_status,
 )
 
@@ -51,3 +52,23 @@ def test_thresholds_come_from_the_store_rules() -> None:
     ent = period(NOW - D, NOW + 10 * D)
     assert entitlement_status(ent, NOW) is S.ACTIVE
     assert entitlement_status(ent, NOW, StatusRules(expiring_days=14)) is S.EXPIRING
+
+
+def test_the_desk_and_the_server_read_a_stored_entitlement_alike() -> None:
+    """One reading (entitlement_of) for both rows: access hours, units and holds included;
+    the desk leaves out a hold it deleted."""
+    from central_server.gym_models import GymEntitlement, GymHold
+    from desktop_app.store.checkins import to_domain
+    from desktop_app.store.models import EntitlementHold, EntitlementRow
+
+    facts = dict(id="e1", member_id="m1", kind="visit_pack", valid_from=NOW - 10 * D,
+                 valid_until=NOW + 20 * D, units_total=10, units_used=3,
+                 access_start="06:00", access_end="14:30", blocked=False)  # fmt: skip
+    hold = dict(starts_at=NOW + D, ends_at=NOW + 5 * D, ended_at=None)
+    desk = to_domain(EntitlementRow(**facts),
+                     [EntitlementHold(**hold),
+                      EntitlementHold(**hold | {"deleted_at": NOW})])  # fmt: skip
+    server = entitlement_of(GymEntitlement(**facts), [GymHold(**hold)])
+    assert desk == server
+    assert (desk.access_start, desk.access_end) == (time(6, 0), time(14, 30))
+    assert desk.holds == (Hold(NOW + D, NOW + 5 * D),) and desk.units_left == 7
