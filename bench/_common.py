@@ -3,6 +3,11 @@ database (generated once, reused by every benchmark), and percentiles."""
 
 from __future__ import annotations
 
+import os
+import shutil
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 BENCH_DIR = Path("/tmp/fd-bench")
@@ -26,3 +31,30 @@ def demo_db(members: int, path: Path | None = None) -> Path:
         path.parent.mkdir(parents=True, exist_ok=True)
         write_demo_database(path, members=members, seed=1)
     return path
+
+
+@contextmanager
+def derived_database(base: Path, out: Path) -> Iterator[sqlite3.Connection]:
+    """A copy of `base`, migrated to head and opened for a bulk load (no journal, exclusive
+    lock), which becomes `out` when the block ends. Until then it is `out` + ".partial": a load
+    that fails leaves no `out` to be mistaken for a finished one."""
+    from datetime import UTC, datetime
+
+    from desktop_app.domain.clock import FixedClock
+    from desktop_app.services.registry import Services
+
+    work = out.with_name(out.name + ".partial")
+    shutil.copyfile(base, work)
+    # Migrating makes a backup first; of a throwaway copy, into a folder removed at once.
+    scratch = BENCH_DIR / "migration-backups"
+    Services.open(work, FixedClock(datetime.now(UTC)), backup_dir=scratch).close()
+    shutil.rmtree(scratch, ignore_errors=True)
+    conn = sqlite3.connect(work, isolation_level=None)
+    for pragma in ("journal_mode=OFF", "synchronous=OFF", "cache_size=-262144",
+                   "locking_mode=EXCLUSIVE"):  # fmt: skip
+        conn.execute(f"PRAGMA {pragma}")
+    yield conn
+    conn.execute("PRAGMA locking_mode=NORMAL")
+    conn.execute("PRAGMA journal_mode=WAL")
+    conn.close()
+    os.replace(work, out)

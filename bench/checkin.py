@@ -20,7 +20,6 @@ import os
 import platform
 import random
 import resource
-import shutil
 import sqlite3
 import sys
 import time
@@ -28,7 +27,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-from _common import demo_db, pct  # noqa: E402  (bench/ is the script's folder)
+from _common import demo_db, derived_database, pct  # noqa: E402  (bench/ is the script's folder)
 
 from desktop_app.domain.bookings import BookingRefused  # noqa: E402
 from desktop_app.domain.clock import SystemClock  # noqa: E402
@@ -45,20 +44,21 @@ def with_checkins(base: Path, checkins: int) -> Path:
     out = base.with_name(base.stem + f"-checkins-{checkins}.sqlite3")
     if out.exists():
         return out
-    work = out.with_name(out.name + ".partial")
-    shutil.copyfile(base, work)
-    Services.open(work, SystemClock()).close()  # migrate the copy to head (adds the tables)
-    conn = sqlite3.connect(work, isolation_level=None)
     t0 = time.perf_counter()
-    for pragma in ("journal_mode=OFF", "synchronous=OFF", "cache_size=-262144",
-                   "locking_mode=EXCLUSIVE"):
-        conn.execute(f"PRAGMA {pragma}")
+    with derived_database(base, out) as conn:
+        _load_checkins(conn, checkins)
+    print(f"check-ins loaded and indexed in {time.perf_counter() - t0:.0f} s", flush=True)
+    return out
+
+
+def _load_checkins(conn: sqlite3.Connection, checkins: int) -> None:
+    t0 = time.perf_counter()
     # Sorted index builds after the load are far faster than maintaining them row by row.
     conn.execute("DROP INDEX IF EXISTS ix_checkins_member_at")
     conn.execute("DROP INDEX IF EXISTS ix_checkins_at")
     members = conn.execute("SELECT count(*) FROM members").fetchone()[0]
     now = int(time.time())
-    done, pass_no = 0, 0
+    done = 0
     while done < checkins:
         take = min(members, checkins - done)
         # One pass: every member (or the first `take`) gets a check-in at a random instant of
@@ -76,17 +76,10 @@ def with_checkins(base: Path, checkins: int) -> Path:
         )
         conn.execute("COMMIT")
         done += take
-        pass_no += 1
         print(f"  {done:,} check-ins written ({time.perf_counter() - t0:.0f} s)", flush=True)
     conn.execute("CREATE INDEX ix_checkins_member_at ON checkins (member_id, at)")
     conn.execute("CREATE INDEX ix_checkins_at ON checkins (at)")
     conn.execute("ANALYZE checkins")
-    conn.execute("PRAGMA locking_mode=NORMAL")
-    conn.execute("PRAGMA journal_mode=WAL")
-    conn.close()
-    os.replace(work, out)
-    print(f"check-ins loaded and indexed in {time.perf_counter() - t0:.0f} s", flush=True)
-    return out
 
 
 def sample_codes(db: Path, n: int, seed: int) -> list[tuple[str, str]]:

@@ -29,7 +29,7 @@ from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-from _common import BENCH_DIR, demo_db, pct  # noqa: E402  (bench/ is the script's folder)
+from _common import BENCH_DIR, demo_db, derived_database, pct  # noqa: E402  (bench/ is the script's folder)
 
 from desktop_app.domain.clock import FixedClock  # noqa: E402
 from desktop_app.domain.permissions import Actor, Role  # noqa: E402
@@ -67,18 +67,15 @@ def with_history(base: Path, sales: int, checkins: int, last_day: date) -> Path:
             print(f"rollups added to the existing history in {time.perf_counter() - t0:.0f} s")
         conn.close()
         return out
-    work = out.with_name(out.name + ".partial")
-    shutil.copyfile(base, work)
-    # Migrate the copy to head (adds the tables); the backup of this throwaway copy goes to a
-    # scratch folder that is removed at once.
-    scratch = BENCH_DIR / "reports-migration-backups"
-    Services.open(work, FixedClock(datetime.now(UTC)), backup_dir=scratch).close()
-    shutil.rmtree(scratch, ignore_errors=True)
-    conn = sqlite3.connect(work, isolation_level=None)
     t0 = time.perf_counter()
-    for pragma in ("journal_mode=OFF", "synchronous=OFF", "cache_size=-262144",
-                   "locking_mode=EXCLUSIVE"):
-        conn.execute(f"PRAGMA {pragma}")
+    with derived_database(base, out) as conn:
+        _load_history(conn, sales, checkins, last_day)
+    print(f"history loaded and indexed in {time.perf_counter() - t0:.0f} s", flush=True)
+    return out
+
+
+def _load_history(conn: sqlite3.Connection, sales: int, checkins: int, last_day: date) -> None:
+    t0 = time.perf_counter()
     members = conn.execute("SELECT max(rowid) FROM members").fetchone()[0]
     # Midnight local (UTC+8) of the first day, as a Unix time.
     first = int(datetime.combine(last_day - timedelta(days=DAYS - 1), datetime.min.time(),
@@ -147,12 +144,7 @@ def with_history(base: Path, sales: int, checkins: int, last_day: date) -> Path:
         conn.execute(sql)
     _build_rollups(conn)
     conn.execute("ANALYZE")
-    conn.execute("PRAGMA locking_mode=NORMAL")
-    conn.execute("PRAGMA journal_mode=WAL")
-    conn.close()
-    os.replace(work, out)
-    print(f"history loaded and indexed in {time.perf_counter() - t0:.0f} s", flush=True)
-    return out
+
 
 
 def _build_rollups(conn: sqlite3.Connection) -> None:
