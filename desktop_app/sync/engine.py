@@ -42,7 +42,17 @@ from desktop_app.sync.transport import (
 log = logging.getLogger(__name__)
 
 TransportFactory = Callable[[str, str | None], Transport]
-Progress = Callable[[str, int, int | None], None]  # entity, rows done, total (if known)
+INDEXING = "search_index"  # the last step of a bootstrap, once every page is in
+
+
+@dataclass(frozen=True, slots=True)
+class Loading:
+    """A bootstrap under way: its step (an entity of BOOTSTRAP_ENTITIES, then INDEXING), the
+    step's rows so far and its total (None when not known)."""
+
+    step: str
+    done: int = 0
+    total: int | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,7 +67,11 @@ class SyncStatus:
     problem: str | None = None
     detail: str | None = None
     issues: tuple[OpIssue, ...] = ()
-    bootstrapping: bool = False
+    loading: Loading | None = None  # set while a bootstrap runs
+
+    @property
+    def bootstrapping(self) -> bool:
+        return self.loading is not None
 
 
 @dataclass(frozen=True, slots=True)
@@ -187,13 +201,13 @@ class SyncEngine:
         self._drop_transport()
 
     # -- one round ----------------------------------------------------------------------
-    def sync_once(self, progress: Progress | None = None) -> SyncReport:
+    def sync_once(self) -> SyncReport:
         """Push everything waiting, then pull until up to date. Never raises for network
         trouble: the report says when to try again."""
         with self._lock:
             try:
                 pushed = self.push_all()
-                pulled = self.pull_all(progress)
+                pulled = self.pull_all()
             except Transient as exc:
                 self._drop_transport()
                 delay = self.backoff.next_delay()
@@ -268,17 +282,17 @@ class SyncEngine:
         self._refresh_status(problem="needs_reenrol", detail=str(exc))
         raise SyncError(str(exc))
 
-    def pull_all(self, progress: Progress | None = None) -> int:
+    def pull_all(self) -> int:
         """Pages until `more` is false. Returns the changes applied, or -1 when the server
         says this desk is too old to pull (426: push still works)."""
         _, transport = self._client()
         if self.store.get("sync.bootstrap.cursor") is not None:
-            self.bootstrap(progress)
+            self.bootstrap()
         pulled = 0
         while True:
             cursor = self.store.get("sync.cursor")
             if cursor is None:
-                return pulled + self.bootstrap(progress)
+                return pulled + self.bootstrap()
             try:
                 page = transport.pull(cursor, self._page_size)
             except CursorGone:
@@ -292,7 +306,7 @@ class SyncEngine:
             if not page.more:
                 return pulled
 
-    def bootstrap(self, progress: Progress | None = None) -> int:
+    def bootstrap(self) -> int:
         """Load every row this desk may see, page by page (bounded memory, resumable: the
         pull cursor and each entity's last key are kept as it goes)."""
         _, transport = self._client()
@@ -302,10 +316,10 @@ class SyncEngine:
             start = transport.cursor()  # taken BEFORE the first page: nothing is missed
             cursor, acked = start.cursor, start.acked_seq
             self.store.put(bootstrap_cursor=cursor, bootstrap_acked=str(acked))
-        self._set(bootstrapping=True)
         loaded = 0
         try:
             for entity in BOOTSTRAP_ENTITIES:
+                self._set(loading=Loading(entity))
                 after = self.store.get("sync.bootstrap.after." + entity) or ""
                 total: int | None = None
                 done = 0
@@ -314,11 +328,11 @@ class SyncEngine:
                     self.store.apply_bootstrap_page(page, self._clock.now())
                     done += len(page.rows)
                     loaded += len(page.rows)
-                    if progress is not None:
-                        progress(entity, done, total)
+                    self._set(loading=Loading(entity, done, total))  # the status bar's bar
+            self._set(loading=Loading(INDEXING))
             self.store.finish_bootstrap(cursor, acked)
         finally:
-            self._set(bootstrapping=False)
+            self._set(loading=None)
         return loaded
 
     def _pages(self, transport: Transport, entity: str, after: str) -> Iterator[BootstrapPage]:

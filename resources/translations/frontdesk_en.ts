@@ -108,7 +108,7 @@ Everything entered since then on this desk is replaced by that copy (the current
 <context>
     <name>BookMemberDialog</name>
     <message>
-        <location filename="../../desktop_app/qt/pages/class_dialogs.py" line="+265"/>
+        <location filename="../../desktop_app/qt/pages/class_dialogs.py" line="+260"/>
         <source>Book a member</source>
         <translation type="unfinished"></translation>
     </message>
@@ -141,7 +141,7 @@ Everything entered since then on this desk is replaced by that copy (the current
 <context>
     <name>CheckoutPage</name>
     <message>
-        <location filename="../../desktop_app/qt/pages/checkout.py" line="+193"/>
+        <location filename="../../desktop_app/qt/pages/checkout.py" line="+194"/>
         <source>Checkout</source>
         <translation type="unfinished"></translation>
     </message>
@@ -583,7 +583,7 @@ Everything entered since then on this desk is replaced by that copy (the current
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+19"/>
         <source>Working…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -606,7 +606,7 @@ Everything entered since then on this desk is replaced by that copy (the current
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+77"/>
+        <location line="+78"/>
         <source>Only the staff member who locked the desk can unlock it.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -627,7 +627,7 @@ Everything entered since then on this desk is replaced by that copy (the current
 <context>
     <name>EntitlementDialog</name>
     <message>
-        <location filename="../../desktop_app/qt/pages/entitlement_dialog.py" line="+112"/>
+        <location filename="../../desktop_app/qt/pages/entitlement_dialog.py" line="+115"/>
         <source>Entitlements</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1136,18 +1136,18 @@ The administrator %2 has been created. Correct this and press Finish again, or p
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+68"/>
-        <location line="+85"/>
+        <location line="+77"/>
+        <location line="+88"/>
         <source>Override</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-84"/>
+        <location line="-87"/>
         <source>Why is this member let in?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+77"/>
+        <location line="+80"/>
         <source>Allowed</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1292,7 +1292,7 @@ The administrator %2 has been created. Correct this and press Finish again, or p
 <context>
     <name>MemberCardDialog</name>
     <message>
-        <location filename="../../desktop_app/qt/pages/member_card_dialog.py" line="+65"/>
+        <location filename="../../desktop_app/qt/pages/member_card_dialog.py" line="+66"/>
         <source>Member card</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1785,7 +1785,7 @@ The administrator %2 has been created. Correct this and press Finish again, or p
 <context>
     <name>MemberMergeDialog</name>
     <message>
-        <location filename="../../desktop_app/qt/pages/member_merge_dialog.py" line="+38"/>
+        <location filename="../../desktop_app/qt/pages/member_merge_dialog.py" line="+37"/>
         <source>Merge members</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1911,7 +1911,7 @@ The administrator %2 has been created. Correct this and press Finish again, or p
 <context>
     <name>MembersPage</name>
     <message>
-        <location filename="../../desktop_app/qt/pages/members.py" line="+151"/>
+        <location filename="../../desktop_app/qt/pages/members.py" line="+153"/>
         <source>Members</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1984,12 +1984,13 @@ The administrator %2 has been created. Correct this and press Finish again, or p
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+25"/>
         <source>Taking a photo with the camera…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="-3"/>
+        <location line="+21"/>
         <source>No camera could be opened (is one connected, and not in use by the scanner?).</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4280,7 +4281,7 @@ The administrator %2 has been created. Correct this and press Finish again, or p
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+19"/>
         <source>Forgiving a strike needs a manager.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4326,12 +4327,12 @@ The administrator %2 has been created. Correct this and press Finish again, or p
 <context>
     <name>SyncStatusWidget</name>
     <message>
-        <location filename="../../desktop_app/qt/widgets/sync_status.py" line="+75"/>
+        <location filename="../../desktop_app/qt/widgets/sync_status.py" line="+77"/>
         <source>Sync now</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+15"/>
         <source>Not connected to a server</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4341,7 +4342,7 @@ The administrator %2 has been created. Correct this and press Finish again, or p
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>This desk was disconnected by the server</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4382,7 +4383,37 @@ The administrator %2 has been created. Correct this and press Finish again, or p
         </translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+17"/>
+        <source>Members</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cards</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Bookings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Points</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Search index</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Other data</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>Changes the server did differently</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4512,7 +4543,7 @@ last week %3 (%4)</source>
 <context>
     <name>VerdictPanel</name>
     <message>
-        <location filename="../../desktop_app/qt/widgets/verdict_panel.py" line="+113"/>
+        <location filename="../../desktop_app/qt/widgets/verdict_panel.py" line="+114"/>
         <source>Ready to scan</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4522,7 +4553,7 @@ last week %3 (%4)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+14"/>
         <source>Allowed</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4577,7 +4608,7 @@ last week %3 (%4)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+13"/>
         <source>No photo</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4664,7 +4695,7 @@ last week %3 (%4)</source>
 <context>
     <name>widget</name>
     <message>
-        <location filename="../../desktop_app/qt/pages/class_dialogs.py" line="-344"/>
+        <location filename="../../desktop_app/qt/pages/class_dialogs.py" line="-345"/>
         <source>Not booked: three no-shows bar new bookings until %1.</source>
         <translation type="unfinished"></translation>
     </message>

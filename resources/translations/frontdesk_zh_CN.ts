@@ -109,7 +109,7 @@ Everything entered since then on this desk is replaced by that copy (the current
 <context>
     <name>BookMemberDialog</name>
     <message>
-        <location filename="../../desktop_app/qt/pages/class_dialogs.py" line="+265"/>
+        <location filename="../../desktop_app/qt/pages/class_dialogs.py" line="+260"/>
         <source>Book a member</source>
         <translation>为会员预约</translation>
     </message>
@@ -142,7 +142,7 @@ Everything entered since then on this desk is replaced by that copy (the current
 <context>
     <name>CheckoutPage</name>
     <message>
-        <location filename="../../desktop_app/qt/pages/checkout.py" line="+193"/>
+        <location filename="../../desktop_app/qt/pages/checkout.py" line="+194"/>
         <source>Checkout</source>
         <translation>收银</translation>
     </message>
@@ -584,7 +584,7 @@ Everything entered since then on this desk is replaced by that copy (the current
         <translation>没有员工登录</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+19"/>
         <source>Working…</source>
         <translation>处理中…</translation>
     </message>
@@ -607,7 +607,7 @@ Everything entered since then on this desk is replaced by that copy (the current
         <translation>正在验证…</translation>
     </message>
     <message>
-        <location line="+77"/>
+        <location line="+78"/>
         <source>Only the staff member who locked the desk can unlock it.</source>
         <translation>只有锁定前台的员工才能解锁。</translation>
     </message>
@@ -628,7 +628,7 @@ Everything entered since then on this desk is replaced by that copy (the current
 <context>
     <name>EntitlementDialog</name>
     <message>
-        <location filename="../../desktop_app/qt/pages/entitlement_dialog.py" line="+112"/>
+        <location filename="../../desktop_app/qt/pages/entitlement_dialog.py" line="+115"/>
         <source>Entitlements</source>
         <translation>会员权益</translation>
     </message>
@@ -1138,18 +1138,18 @@ The administrator %2 has been created. Correct this and press Finish again, or p
         <translation>请查看会员备注</translation>
     </message>
     <message>
-        <location line="+68"/>
-        <location line="+85"/>
+        <location line="+77"/>
+        <location line="+88"/>
         <source>Override</source>
         <translation>强制放行</translation>
     </message>
     <message>
-        <location line="-84"/>
+        <location line="-87"/>
         <source>Why is this member let in?</source>
         <translation>放行原因？</translation>
     </message>
     <message>
-        <location line="+77"/>
+        <location line="+80"/>
         <source>Allowed</source>
         <translation>允许入场</translation>
     </message>
@@ -1294,7 +1294,7 @@ The administrator %2 has been created. Correct this and press Finish again, or p
 <context>
     <name>MemberCardDialog</name>
     <message>
-        <location filename="../../desktop_app/qt/pages/member_card_dialog.py" line="+65"/>
+        <location filename="../../desktop_app/qt/pages/member_card_dialog.py" line="+66"/>
         <source>Member card</source>
         <translation>会员卡</translation>
     </message>
@@ -1785,7 +1785,7 @@ The administrator %2 has been created. Correct this and press Finish again, or p
 <context>
     <name>MemberMergeDialog</name>
     <message>
-        <location filename="../../desktop_app/qt/pages/member_merge_dialog.py" line="+38"/>
+        <location filename="../../desktop_app/qt/pages/member_merge_dialog.py" line="+37"/>
         <source>Merge members</source>
         <translation>合并会员</translation>
     </message>
@@ -1911,7 +1911,7 @@ The administrator %2 has been created. Correct this and press Finish again, or p
 <context>
     <name>MembersPage</name>
     <message>
-        <location filename="../../desktop_app/qt/pages/members.py" line="+151"/>
+        <location filename="../../desktop_app/qt/pages/members.py" line="+153"/>
         <source>Members</source>
         <translation>会员</translation>
     </message>
@@ -1983,12 +1983,13 @@ The administrator %2 has been created. Correct this and press Finish again, or p
         <translation>图片 (*.jpg *.jpeg *.png *.bmp *.gif *.webp *.tif *.tiff)</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+25"/>
         <source>Taking a photo with the camera…</source>
         <translation>正在用摄像头拍照…</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="-3"/>
+        <location line="+21"/>
         <source>No camera could be opened (is one connected, and not in use by the scanner?).</source>
         <translation>无法打开摄像头（是否已连接，且未被扫码功能占用？）。</translation>
     </message>
@@ -4276,7 +4277,7 @@ The administrator %2 has been created. Correct this and press Finish again, or p
         <translation>免除违约需要备注。</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+19"/>
         <source>Forgiving a strike needs a manager.</source>
         <translation>免除违约需要经理批准。</translation>
     </message>
@@ -4322,12 +4323,12 @@ The administrator %2 has been created. Correct this and press Finish again, or p
 <context>
     <name>SyncStatusWidget</name>
     <message>
-        <location filename="../../desktop_app/qt/widgets/sync_status.py" line="+75"/>
+        <location filename="../../desktop_app/qt/widgets/sync_status.py" line="+77"/>
         <source>Sync now</source>
         <translation>立即同步</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+15"/>
         <source>Not connected to a server</source>
         <translation>未连接服务器</translation>
     </message>
@@ -4337,7 +4338,7 @@ The administrator %2 has been created. Correct this and press Finish again, or p
         <translation>正在从服务器加载数据…</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>This desk was disconnected by the server</source>
         <translation>服务器已停用本前台</translation>
     </message>
@@ -4376,7 +4377,37 @@ The administrator %2 has been created. Correct this and press Finish again, or p
         </translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+17"/>
+        <source>Members</source>
+        <translation>会员</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cards</source>
+        <translation>会员卡</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Bookings</source>
+        <translation>预约</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Points</source>
+        <translation>积分</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Search index</source>
+        <translation>搜索索引</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Other data</source>
+        <translation>其他数据</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>Changes the server did differently</source>
         <translation>服务器处理结果不同的更改</translation>
     </message>
@@ -4507,7 +4538,7 @@ last week %3 (%4)</source>
 <context>
     <name>VerdictPanel</name>
     <message>
-        <location filename="../../desktop_app/qt/widgets/verdict_panel.py" line="+113"/>
+        <location filename="../../desktop_app/qt/widgets/verdict_panel.py" line="+114"/>
         <source>Ready to scan</source>
         <translation>请扫码</translation>
     </message>
@@ -4517,7 +4548,7 @@ last week %3 (%4)</source>
         <translation>扫描会员卡，或输入姓名、手机号、会员号。</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+14"/>
         <source>Allowed</source>
         <translation>允许入场</translation>
     </message>
@@ -4571,7 +4602,7 @@ last week %3 (%4)</source>
         <translation>Ctrl+1-9 或 Ctrl+E：切换 · Enter：立即确认（几秒后自动确认）</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+13"/>
         <source>No photo</source>
         <translation>无照片</translation>
     </message>
@@ -4658,7 +4689,7 @@ last week %3 (%4)</source>
 <context>
     <name>widget</name>
     <message>
-        <location filename="../../desktop_app/qt/pages/class_dialogs.py" line="-344"/>
+        <location filename="../../desktop_app/qt/pages/class_dialogs.py" line="-345"/>
         <source>Not booked: three no-shows bar new bookings until %1.</source>
         <translation>未预约：三次缺席，%1 前禁止新预约。</translation>
     </message>

@@ -186,6 +186,7 @@ class Desk:
         clock: FixedClock | None = None,
         transport_factory: Callable[[str, str | None], Transport] | None = None,
         admin_code: str = "admin",
+        bootstrap_page: int = 10_000,
     ) -> None:
         self.path = path
         self.clock = clock or FixedClock(datetime.now(UTC))
@@ -195,9 +196,8 @@ class Desk:
         else:
             self.admin = self.services.auth.sign_in(admin_code, "1111")
         self._factory = transport_factory or (lambda url, token: HttpTransport(url, token))
-        self.engine = SyncEngine(
-            self.services.db, self.clock, transport_factory=self._factory, page_size=200
-        )
+        self._bootstrap_page = bootstrap_page
+        self.engine = self._new_engine()
 
     def enrol(self, server: ServerProcess, store_code: str) -> None:
         self.engine.enrol(server.url, server.enrol_code(store_code), self.path.stem)
@@ -216,13 +216,15 @@ class Desk:
         with self.services.db.read() as session:
             return list(session.scalars(select(OutboxOp).order_by(OutboxOp.seq)))
 
+    def _new_engine(self) -> SyncEngine:
+        return SyncEngine(self.services.db, self.clock, transport_factory=self._factory,
+                          page_size=200, bootstrap_page=self._bootstrap_page)  # fmt: skip
+
     def reopen(self) -> None:
         """Close everything and open the file again, as after a restart of the desk."""
         self.close()
         self.services = Services.open(self.path, self.clock, pin_hasher=FAST_PINS)
-        self.engine = SyncEngine(
-            self.services.db, self.clock, transport_factory=self._factory, page_size=200
-        )
+        self.engine = self._new_engine()
 
     def close(self) -> None:
         self.engine.close()

@@ -1,5 +1,6 @@
 """The sync status in the status bar: online / offline, ops waiting, last success, a "Sync
-now" button and the list of rejected or compensated ops (SYNC.md, Operating it).
+now" button, the list of rejected or compensated ops (SYNC.md, Operating it), and while a
+new desk loads its data, a progress bar of the step under way.
 
 Wiring (composition root):
 
@@ -26,12 +27,13 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QListWidget,
+    QProgressBar,
     QPushButton,
     QVBoxLayout,
     QWidget,
 )
 
-from desktop_app.sync.engine import SyncEngine, SyncStatus
+from desktop_app.sync.engine import INDEXING, Loading, SyncEngine, SyncStatus
 
 
 class SyncStatusBridge(QObject):
@@ -74,9 +76,12 @@ class SyncStatusWidget(QWidget):
         self.issues_button.clicked.connect(self.show_issues)
         self.sync_button = QPushButton(self.tr("Sync now"), self)
         self.sync_button.clicked.connect(self.sync_requested.emit)
+        self.loading_bar = QProgressBar(self)
+        self.loading_bar.setFixedWidth(220)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.state_label)
+        layout.addWidget(self.loading_bar)
         layout.addWidget(self.issues_button)
         layout.addWidget(self.sync_button)
         self.show_status(self._status)
@@ -85,8 +90,9 @@ class SyncStatusWidget(QWidget):
         self._status = status
         if not status.enrolled:
             text = self.tr("Not connected to a server")
-        elif status.bootstrapping:
-            text = self.tr("Loading data from the server…")
+        elif status.loading is not None:
+            text = self.tr("Loading data from the server…") + " · " + self._step_name(
+                status.loading.step)
         elif status.problem == "unauthorised":
             text = self.tr("This desk was disconnected by the server")
         elif status.problem == "schema_too_old":
@@ -104,6 +110,28 @@ class SyncStatusWidget(QWidget):
         self.issues_button.setVisible(bool(status.issues))
         self.issues_button.setText(self.tr("%n need attention", "", len(status.issues)))
         self.sync_button.setEnabled(status.enrolled and not status.bootstrapping)
+        self._show_loading(status.loading)
+
+    def _show_loading(self, loading: Loading | None) -> None:
+        self.loading_bar.setVisible(loading is not None)
+        if loading is None:
+            return
+        if loading.total:  # the label beside it names the step
+            self.loading_bar.setRange(0, loading.total)
+            self.loading_bar.setValue(min(loading.done, loading.total))
+        else:  # a step of unknown length (the search index): a busy bar
+            self.loading_bar.setRange(0, 0)
+
+    def _step_name(self, step: str) -> str:
+        """Staff say what a step loads in their words; the smaller tables go as "other"."""
+        names = {
+            "member": self.tr("Members"),
+            "card": self.tr("Cards"),
+            "booking": self.tr("Bookings"),
+            "points_entry": self.tr("Points"),
+            INDEXING: self.tr("Search index"),
+        }
+        return names.get(step, self.tr("Other data"))
 
     def show_issues(self) -> None:
         dialog = QDialog(self)

@@ -8,7 +8,7 @@ from PySide6.QtCore import Qt
 
 from desktop_app.qt.widgets.sync_status import SyncStatusWidget
 from desktop_app.store.sync_store import OpIssue
-from desktop_app.sync.engine import SyncStatus
+from desktop_app.sync.engine import INDEXING, Loading, SyncStatus
 
 
 def test_status_text_follows_the_engine(qtbot) -> None:  # type: ignore[no-untyped-def]
@@ -27,3 +27,23 @@ def test_status_text_follows_the_engine(qtbot) -> None:  # type: ignore[no-untyp
     assert widget.issues_button.isVisibleTo(widget)
     with qtbot.waitSignal(widget.sync_requested, timeout=1000):
         qtbot.mouseClick(widget.sync_button, Qt.MouseButton.LeftButton)
+
+
+def test_a_loading_desk_shows_a_progress_bar_of_the_step(qtbot) -> None:  # type: ignore[no-untyped-def]
+    widget = SyncStatusWidget()
+    qtbot.addWidget(widget)
+    widget.show()
+    assert not widget.loading_bar.isVisible()
+    widget.show_status(SyncStatus(enrolled=True, loading=Loading("member", 450_000, 1_000_000)))
+    bar = widget.loading_bar
+    assert bar.isVisible() and (bar.minimum(), bar.maximum()) == (0, 1_000_000)
+    assert bar.value() == 450_000 and bar.text() == "45%"
+    assert widget.state_label.text().startswith("Loading data from the server… · Members")
+    assert not widget.sync_button.isEnabled()
+    widget.show_status(SyncStatus(enrolled=True, loading=Loading("class_schedule", 3, 8)))
+    assert bar.text() == "37%" and "· Other data" in widget.state_label.text()
+    widget.show_status(SyncStatus(enrolled=True, loading=Loading(INDEXING)))
+    assert "· Search index" in widget.state_label.text()
+    assert (bar.minimum(), bar.maximum()) == (0, 0)  # no total: a busy bar
+    widget.show_status(SyncStatus(enrolled=True, online=True))
+    assert not bar.isVisible() and widget.sync_button.isEnabled()
