@@ -42,6 +42,7 @@ from desktop_app.sync.transport import (
 log = logging.getLogger(__name__)
 
 TransportFactory = Callable[[str, str | None], Transport]
+NOT_ENROLLED_CHECK_S = 2.0  # one indexed read: how soon a new enrolment starts syncing
 INDEXING = "search_index"  # the last step of a bootstrap, once every page is in
 
 
@@ -58,7 +59,8 @@ class Loading:
 @dataclass(frozen=True, slots=True)
 class SyncStatus:
     """What the status bar shows. `problem` is a stable code: offline, unauthorised,
-    schema_too_old, server_needs_update, op_conflict, needs_reenrol, or None."""
+    schema_too_old, server_needs_update, op_conflict, needs_reenrol, failed (an unexpected
+    error, in the log; retried), or None."""
 
     enrolled: bool = False
     online: bool = False
@@ -188,6 +190,8 @@ class SyncEngine:
         enrolment = self.store.enrolment()
         if enrolment is None:
             raise RuntimeError("this desk is not enrolled with a server")
+        if not self._status.enrolled:  # enrolled by another engine (the Settings page's)
+            self._set(enrolled=True)
         if self._transport is None:
             self._transport = self._factory(enrolment.server_url, enrolment.token)
         return enrolment, self._transport
@@ -375,10 +379,15 @@ class SyncEngine:
         """Sync until `stop` is set: after a success wait for the server's poke (long-poll)
         or the interval; after a failure wait the backoff delay."""
         while not stop.is_set():
+            if self.store.enrolment() is None:
+                # Enrolment is made in Settings or the first-run wizard: start within seconds.
+                stop.wait(NOT_ENROLLED_CHECK_S)
+                continue
             try:
-                report = self.sync_once() if self.store.enrolment() else SyncReport(False)
-            except Exception:  # a bug or a local database fault must not end syncing
+                report = self.sync_once()
+            except Exception as exc:  # a bug or a local database fault must not end syncing
                 log.exception("sync round failed; trying again after the backoff")
+                self._set(loading=None, problem="failed", detail=str(exc))
                 stop.wait(self.backoff.next_delay())
                 continue
             if not report.ok:

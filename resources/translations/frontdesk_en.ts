@@ -3982,13 +3982,13 @@ The administrator %2 has been created. Correct this and press Finish again, or p
 <context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../../desktop_app/qt/pages/settings.py" line="+124"/>
+        <location filename="../../desktop_app/qt/pages/settings.py" line="+125"/>
         <location filename="../../ui/settings_page.ui" line="+16"/>
         <source>Settings</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+68"/>
+        <location line="+66"/>
         <source>Saved.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3998,12 +3998,12 @@ The administrator %2 has been created. Correct this and press Finish again, or p
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+21"/>
         <source>Enrolling…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>This desk is enrolled.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4294,7 +4294,12 @@ The administrator %2 has been created. Correct this and press Finish again, or p
 <context>
     <name>SyncGroup</name>
     <message>
-        <location filename="../../desktop_app/qt/pages/settings_sync.py" line="+56"/>
+        <location filename="../../desktop_app/qt/pages/settings_sync.py" line="+54"/>
+        <source>Only an administrator can enrol this desk with a server.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>Enter the server address (http:// or https://) and the one-time code from the server.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4327,22 +4332,22 @@ The administrator %2 has been created. Correct this and press Finish again, or p
 <context>
     <name>SyncStatusWidget</name>
     <message>
-        <location filename="../../desktop_app/qt/widgets/sync_status.py" line="+77"/>
+        <location filename="../../desktop_app/qt/widgets/sync_status.py" line="+104"/>
         <source>Sync now</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="-9"/>
         <source>Not connected to a server</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-3"/>
         <source>Loading data from the server…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+19"/>
         <source>This desk was disconnected by the server</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4352,17 +4357,17 @@ The administrator %2 has been created. Correct this and press Finish again, or p
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Online</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+0"/>
         <source>Offline</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location line="+2"/>
+        <location line="-19"/>
         <source>%n waiting</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -4383,7 +4388,12 @@ The administrator %2 has been created. Correct this and press Finish again, or p
         </translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+12"/>
+        <source>Sync failed, trying again (details in the log)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+21"/>
         <source>Members</source>
         <translation type="unfinished"></translation>
     </message>

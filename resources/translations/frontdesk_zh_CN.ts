@@ -3978,13 +3978,13 @@ The administrator %2 has been created. Correct this and press Finish again, or p
 <context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../../desktop_app/qt/pages/settings.py" line="+124"/>
+        <location filename="../../desktop_app/qt/pages/settings.py" line="+125"/>
         <location filename="../../ui/settings_page.ui" line="+16"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location line="+68"/>
+        <location line="+66"/>
         <source>Saved.</source>
         <translation>已保存。</translation>
     </message>
@@ -3994,12 +3994,12 @@ The administrator %2 has been created. Correct this and press Finish again, or p
         <translation>已为本机保存。</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+21"/>
         <source>Enrolling…</source>
         <translation>正在注册…</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>This desk is enrolled.</source>
         <translation>本前台已注册。</translation>
     </message>
@@ -4290,7 +4290,12 @@ The administrator %2 has been created. Correct this and press Finish again, or p
 <context>
     <name>SyncGroup</name>
     <message>
-        <location filename="../../desktop_app/qt/pages/settings_sync.py" line="+56"/>
+        <location filename="../../desktop_app/qt/pages/settings_sync.py" line="+54"/>
+        <source>Only an administrator can enrol this desk with a server.</source>
+        <translation>只有管理员可以将本机登记到服务器。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>Enter the server address (http:// or https://) and the one-time code from the server.</source>
         <translation>请输入服务器地址（http:// 或 https://）以及服务器提供的一次性注册码。</translation>
     </message>
@@ -4323,22 +4328,22 @@ The administrator %2 has been created. Correct this and press Finish again, or p
 <context>
     <name>SyncStatusWidget</name>
     <message>
-        <location filename="../../desktop_app/qt/widgets/sync_status.py" line="+77"/>
+        <location filename="../../desktop_app/qt/widgets/sync_status.py" line="+104"/>
         <source>Sync now</source>
         <translation>立即同步</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="-9"/>
         <source>Not connected to a server</source>
         <translation>未连接服务器</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-3"/>
         <source>Loading data from the server…</source>
         <translation>正在从服务器加载数据…</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+19"/>
         <source>This desk was disconnected by the server</source>
         <translation>服务器已停用本前台</translation>
     </message>
@@ -4348,17 +4353,17 @@ The administrator %2 has been created. Correct this and press Finish again, or p
         <translation>需要更新才能接收更改</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Online</source>
         <translation>在线</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+0"/>
         <source>Offline</source>
         <translation>离线</translation>
     </message>
     <message numerus="yes">
-        <location line="+2"/>
+        <location line="-19"/>
         <source>%n waiting</source>
         <translation>
             <numerusform>%n 条待同步</numerusform>
@@ -4377,7 +4382,12 @@ The administrator %2 has been created. Correct this and press Finish again, or p
         </translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+12"/>
+        <source>Sync failed, trying again (details in the log)</source>
+        <translation>同步失败，正在重试（详见日志）</translation>
+    </message>
+    <message>
+        <location line="+21"/>
         <source>Members</source>
         <translation>会员</translation>
     </message>

@@ -21,7 +21,7 @@ from __future__ import annotations
 import threading
 from datetime import UTC, datetime
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QEvent, QObject, Signal
 from PySide6.QtWidgets import (
     QDialog,
     QHBoxLayout,
@@ -74,10 +74,10 @@ class SyncStatusWidget(QWidget):
         self.issues_button = QPushButton(self)
         self.issues_button.setFlat(True)
         self.issues_button.clicked.connect(self.show_issues)
-        self.sync_button = QPushButton(self.tr("Sync now"), self)
+        self.sync_button = QPushButton(self)
         self.sync_button.clicked.connect(self.sync_requested.emit)
         self.loading_bar = QProgressBar(self)
-        self.loading_bar.setFixedWidth(220)
+        self.loading_bar.setFixedWidth(160)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.state_label)
@@ -88,29 +88,37 @@ class SyncStatusWidget(QWidget):
 
     def show_status(self, status: SyncStatus) -> None:
         self._status = status
-        if not status.enrolled:
-            text = self.tr("Not connected to a server")
-        elif status.loading is not None:
+        if status.loading is not None:  # the step's progress is the news: nothing else
             text = self.tr("Loading data from the server…") + " · " + self._step_name(
                 status.loading.step)
-        elif status.problem == "unauthorised":
-            text = self.tr("This desk was disconnected by the server")
-        elif status.problem == "schema_too_old":
-            text = self.tr("Update needed to receive changes")
-        elif status.online:
-            text = self.tr("Online")
+        elif not status.enrolled:
+            text = self.tr("Not connected to a server")
         else:
-            text = self.tr("Offline")
-        if status.enrolled:
-            text += " · " + self.tr("%n waiting", "", status.pending)
+            text = self._state_text(status) + " · " + self.tr("%n waiting", "", status.pending)
             if status.last_success is not None:
                 when = status.last_success.astimezone().strftime("%H:%M")
                 text += " · " + self.tr("last sync %1").replace("%1", when)
         self.state_label.setText(text)
         self.issues_button.setVisible(bool(status.issues))
         self.issues_button.setText(self.tr("%n need attention", "", len(status.issues)))
-        self.sync_button.setEnabled(status.enrolled and not status.bootstrapping)
+        self.sync_button.setText(self.tr("Sync now"))
+        self.sync_button.setVisible(not status.bootstrapping)
+        self.sync_button.setEnabled(status.enrolled)
         self._show_loading(status.loading)
+
+    def _state_text(self, status: SyncStatus) -> str:
+        if status.problem == "unauthorised":
+            return self.tr("This desk was disconnected by the server")
+        if status.problem == "schema_too_old":
+            return self.tr("Update needed to receive changes")
+        if status.problem == "failed":
+            return self.tr("Sync failed, trying again (details in the log)")
+        return self.tr("Online") if status.online else self.tr("Offline")
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
+        if event.type() == QEvent.Type.LanguageChange:
+            self.show_status(self._status)  # every text again, in the new language
+        super().changeEvent(event)
 
     def _show_loading(self, loading: Loading | None) -> None:
         self.loading_bar.setVisible(loading is not None)

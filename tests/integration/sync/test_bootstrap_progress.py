@@ -1,30 +1,105 @@
-"""A new desk's load reports its progress step by step (the status bar draws it as a bar):
-each page's rows against the step's total, the search index last, nothing once done."""
+"""What the status bar is told while a desk joins a server: each step of the first load with
+its rows (the bar), the desk enrolled from the first page on even when Settings enrolled it
+through another engine, a background loop that starts within seconds of the enrolment, and
+an unexpected failure said, not only logged."""
 
 from __future__ import annotations
 
+import threading
+import time
+from collections.abc import Callable
+
 from desktop_app.services.members import MemberDraft
-from desktop_app.sync.engine import INDEXING, Loading, SyncStatus
+from desktop_app.sync.engine import INDEXING, Loading, SyncEngine, SyncStatus
 from desktop_app.sync.protocol import BOOTSTRAP_ENTITIES
 
 
-def test_a_bootstrap_reports_each_step_s_progress(server, make_desk) -> None:
+def _server_with_members(server, make_desk, n: int) -> tuple[str, set[str]]:  # type: ignore[no-untyped-def]
+    """A new store on the server, and `n` new members (members are chain-wide: the server
+    also holds those of the module's other tests)."""
     store = server.store()
     first = make_desk("first")
     first.enrol(server, store)
-    for i in range(25):
-        first.services.members.create(first.admin, MemberDraft(name=f"Progress {i}"))
+    made = {first.services.members.create(first.admin, MemberDraft(name=f"Progress {i}")).id
+            for i in range(n)}  # fmt: skip
     assert first.sync().ok
+    return store, made
+
+
+def _wait(check: Callable[[], bool], timeout_s: float = 15.0) -> bool:
+    deadline = time.monotonic() + timeout_s
+    while time.monotonic() < deadline:
+        if check():
+            return True
+        time.sleep(0.05)
+    return False
+
+
+def test_a_bootstrap_reports_each_step_s_progress(server, make_desk) -> None:
+    store, made = _server_with_members(server, make_desk, 25)
     new = make_desk("new", bootstrap_page=10)
+    # The running desk's engine (the status bar's); Settings enrols through another one.
+    running = SyncEngine(new.services.db, new.clock, bootstrap_page=10)
     seen: list[SyncStatus] = []
-    new.engine.on_status(seen.append)
-    new.enrol(server, store)  # its first sync is the bootstrap
-    assert new.sync().ok
-    loading = [s.loading for s in seen if s.loading is not None]
-    members = [(l.done, l.total) for l in loading if l.step == "member"]  # noqa: E741
-    assert members == [(0, None), (10, 25), (20, 25), (25, 25)]
-    steps = list(dict.fromkeys(l.step for l in loading))  # noqa: E741
+    running.on_status(seen.append)
+    new.enrol(server, store)
+    assert running.sync_once().ok  # its first round is the bootstrap
+    running.close()
+    loading = [s for s in seen if s.loading is not None]
+    assert all(s.enrolled for s in loading)  # never "not connected" while it loads
+    members = [(s.loading.done, s.loading.total) for s in loading  # type: ignore[union-attr]
+               if s.loading.step == "member"]  # type: ignore[union-attr]
+    total = len(server.members())
+    assert members == [(0, None), *((n, total) for n in range(10, total, 10)), (total, total)]
+    steps = list(dict.fromkeys(s.loading.step for s in loading))  # type: ignore[union-attr]
     assert steps == [*BOOTSTRAP_ENTITIES, INDEXING]  # in load order, the index last
-    assert loading[-1] == Loading(INDEXING)
-    assert new.engine.status.loading is None and not new.engine.status.bootstrapping
-    assert len(new.members()) == 25
+    assert loading[-1].loading == Loading(INDEXING)
+    assert running.status.loading is None and not running.status.bootstrapping
+    assert made <= set(new.members())
+
+
+def test_the_background_loop_starts_within_seconds_of_an_enrolment(server, make_desk) -> None:
+    store, made = _server_with_members(server, make_desk, 3)
+    new = make_desk("new")
+    running = SyncEngine(new.services.db, new.clock)
+    stop = threading.Event()
+    loop = threading.Thread(target=running.run, args=(stop, 30.0, False), daemon=True)
+    loop.start()
+    try:
+        time.sleep(0.5)  # the loop is waiting: nothing to sync with yet
+        new.enrol(server, store)  # as the first-run wizard does
+        assert _wait(lambda: made <= set(new.members())), "the loop did not start syncing"
+        assert running.status.enrolled and running.status.online
+    finally:
+        stop.set()
+        loop.join(10)
+        running.close()
+
+
+def test_an_unexpected_failure_is_said_in_the_status(server, make_desk, monkeypatch) -> None:
+    store, _ = _server_with_members(server, make_desk, 1)
+    new = make_desk("new")
+    new.enrol(server, store)
+    broken = threading.Event()
+
+    def fails_once() -> object:
+        if not broken.is_set():
+            broken.set()
+            raise RuntimeError("disk I/O error")
+        return SyncEngine.sync_once(new.engine)
+
+    monkeypatch.setattr(new.engine, "sync_once", fails_once)
+    monkeypatch.setattr(new.engine.backoff, "base_s", 0.01)
+    statuses: list[SyncStatus] = []
+    new.engine.on_status(statuses.append)
+    stop = threading.Event()
+    loop = threading.Thread(target=new.engine.run, args=(stop, 30.0, False), daemon=True)
+    loop.start()
+    try:
+        assert _wait(lambda: any(s.problem == "failed" for s in statuses))
+        failed = next(s for s in statuses if s.problem == "failed")
+        assert failed.detail == "disk I/O error"
+        assert _wait(lambda: new.engine.status.problem is None and new.engine.status.online)
+    finally:
+        stop.set()
+        loop.join(10)

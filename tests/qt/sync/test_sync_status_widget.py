@@ -38,12 +38,31 @@ def test_a_loading_desk_shows_a_progress_bar_of_the_step(qtbot) -> None:  # type
     bar = widget.loading_bar
     assert bar.isVisible() and (bar.minimum(), bar.maximum()) == (0, 1_000_000)
     assert bar.value() == 450_000 and bar.text() == "45%"
-    assert widget.state_label.text().startswith("Loading data from the server… · Members")
-    assert not widget.sync_button.isEnabled()
+    assert widget.state_label.text() == "Loading data from the server… · Members"
+    assert not widget.sync_button.isVisible()  # room for the bar in a 1366-pixel status bar
     widget.show_status(SyncStatus(enrolled=True, loading=Loading("class_schedule", 3, 8)))
     assert bar.text() == "37%" and "· Other data" in widget.state_label.text()
     widget.show_status(SyncStatus(enrolled=True, loading=Loading(INDEXING)))
     assert "· Search index" in widget.state_label.text()
     assert (bar.minimum(), bar.maximum()) == (0, 0)  # no total: a busy bar
     widget.show_status(SyncStatus(enrolled=True, online=True))
-    assert not bar.isVisible() and widget.sync_button.isEnabled()
+    assert not bar.isVisible() and widget.sync_button.isVisible()
+    assert widget.sync_button.isEnabled()
+
+
+def test_an_unexpected_failure_is_said(qtbot) -> None:  # type: ignore[no-untyped-def]
+    widget = SyncStatusWidget()
+    qtbot.addWidget(widget)
+    widget.show_status(SyncStatus(enrolled=True, online=True, problem="failed", pending=2,
+                                  detail="disk I/O error"))  # fmt: skip
+    assert widget.state_label.text().startswith("Sync failed, trying again")
+
+
+def test_the_status_speaks_the_new_language_at_once(qtbot, translations) -> None:  # type: ignore[no-untyped-def]
+    widget = SyncStatusWidget()
+    qtbot.addWidget(widget)
+    widget.show_status(SyncStatus(enrolled=True, online=True, pending=1))
+    assert widget.sync_button.text() == "Sync now"
+    translations.apply("zh_CN")
+    assert widget.sync_button.text() == "立即同步"
+    assert widget.state_label.text().startswith("在线")
