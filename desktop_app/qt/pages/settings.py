@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import Signal
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QPushButton, QWidget
 
 from desktop_app.devices.device_config import DeviceConfigStore
@@ -42,6 +43,7 @@ from desktop_app.qt.settings_catalogue import (
     SCANNER_TEXTS,
 )
 from desktop_app.qt.tasks import Lane
+from desktop_app.qt.widgets.wheel_guard import guard_wheel
 
 log = logging.getLogger(__name__)
 
@@ -118,6 +120,7 @@ class SettingsPage(Page):
         for index, widget in enumerate(ordered):  # before the language group, as listed
             self.ui.groupsLayout.insertWidget(index, widget)
         self.set_editable(False)
+        guard_wheel(self)  # scrolling the page must not change a printer or a limit
         self.retranslate()
 
     def title(self) -> str:
@@ -141,9 +144,7 @@ class SettingsPage(Page):
             return
         context.runner.submit(context.services.settings.current,
                               on_result=self.show_store_settings)
-        context.runner.submit(desk_setup.sync_summary, context.services,
-                              on_result=self.sync.show_summary,
-                              on_error=self.sync.show_message)
+        self._refresh_sync()
         self._list_backups()
         if self.device_store is not None:
             context.runner.submit(self.device_store.load, on_result=self.show_devices,
@@ -224,6 +225,16 @@ class SettingsPage(Page):
                                    lane=Lane.POOL)
 
     # -- sync --------------------------------------------------------------------------
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802
+        super().showEvent(event)
+        self._refresh_sync()  # the changes waiting move while the page is away
+
+    def _refresh_sync(self) -> None:
+        if self.context is not None:
+            self.context.runner.submit(desk_setup.sync_summary, self.context.services,
+                                       on_result=self.sync.show_summary,
+                                       on_error=self.sync.show_message)
+
     def _enrol(self, url: str, code: str) -> None:
         if self.context is None:
             return
@@ -231,6 +242,7 @@ class SettingsPage(Page):
 
         def done(summary: Any) -> None:
             self.sync.show_summary(summary)
+            self.sync.code_edit.clear()  # a one-time code: used up
             self.sync.show_message(self.tr("This desk is enrolled."))
 
         self.context.runner.submit(desk_setup.enrol_desk, self.context.services, url, code,

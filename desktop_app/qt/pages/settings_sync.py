@@ -49,6 +49,9 @@ class SyncGroup(SettingsForm):
         super().set_editable(editable)
         for widget in (self.url_edit, self.code_edit, self.enrol_button):
             widget.setEnabled(editable)
+        # A greyed-out form alone reads as broken: say who can use it.
+        self.show_message("" if editable else self.tr(
+            "Only an administrator can enrol this desk with a server."))
 
     def _enrol_clicked(self) -> None:
         url, code = self.url_edit.text().strip(), self.code_edit.text().strip()

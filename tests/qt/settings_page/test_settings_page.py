@@ -109,6 +109,7 @@ def test_a_cashier_sees_the_settings_but_cannot_change_them(
     assert not store.save_button.isEnabled()
     assert not page.backups.restore_button.isEnabled()
     assert not page.sync.enrol_button.isEnabled()
+    assert page.sync.message.text() == "Only an administrator can enrol this desk with a server."
     # The service refuses even if the form were bypassed.
     store.changes_requested.emit({"store_name": "Hacked"})
     assert store.message.text() == "You are not allowed to do this. Ask a manager."
@@ -162,3 +163,34 @@ def test_a_support_bundle_is_saved_where_chosen(page_for: PageFor, admin: Actor,
     page.backups.bundle_button.click()
     with zipfile.ZipFile(dest) as bundle:
         assert sorted(bundle.namelist()) == ["logs/frontdesk.log", "report.txt"]
+
+
+def test_scrolling_the_page_over_a_box_scrolls_the_page_not_the_box(
+        page_for: PageFor, admin: Actor, qtbot: QtBot) -> None:
+    from PySide6.QtCore import QPoint, QPointF, Qt
+    from PySide6.QtGui import QWheelEvent
+    from PySide6.QtWidgets import QApplication
+
+    page = page_for(admin)
+    page.resize(900, 500)  # far shorter than the page: it scrolls
+    page.show()
+    qtbot.waitExposed(page)
+    combo = page.device_groups["printer"].editors["transport"].combo
+    spin = page.store_groups["staff"].editors["idle_lock_minutes"].spin
+    bar = page.ui.scrollArea.verticalScrollBar()
+    for box in (combo, spin):
+        before, scrolled = (combo.currentIndex(), spin.value()), bar.value()
+        wheel = QWheelEvent(QPointF(5, 5), QPointF(box.mapToGlobal(QPoint(5, 5))), QPoint(),
+                            QPoint(0, -120), Qt.MouseButton.NoButton,
+                            Qt.KeyboardModifier.NoModifier, Qt.ScrollPhase.NoScrollPhase,
+                            False)  # fmt: skip
+        QApplication.sendEvent(box, wheel)
+        assert (combo.currentIndex(), spin.value()) == before  # no value changed
+        assert bar.value() > scrolled  # the page scrolled instead
+    spin.setFocus()  # clicked into: now the wheel is the box's
+    qtbot.waitUntil(spin.hasFocus)
+    wheel = QWheelEvent(QPointF(5, 5), QPointF(spin.mapToGlobal(QPoint(5, 5))), QPoint(),
+                        QPoint(0, 120), Qt.MouseButton.NoButton, Qt.KeyboardModifier.NoModifier,
+                        Qt.ScrollPhase.NoScrollPhase, False)  # fmt: skip
+    QApplication.sendEvent(spin, wheel)
+    assert spin.value() == 6
