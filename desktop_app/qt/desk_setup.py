@@ -1,8 +1,8 @@
 """Work the wizard and the Settings page hand to the task runner: plain functions over the
 services (no widgets), run off the GUI thread, returning immutable values.
 
-The sync engine is not yet wired into the desk as a long-lived object, so enrolment builds
-one for the call (its state lives in the database, so nothing is lost by that)."""
+Enrolment builds an engine for the call; the running desk's engine (qt.desk_sync) reads
+the enrolment from the database and starts syncing within seconds."""
 
 from __future__ import annotations
 
