@@ -8,7 +8,15 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
-from PySide6.QtWidgets import QLabel, QListWidgetItem, QMainWindow, QToolButton, QWidget
+from PySide6.QtWidgets import (
+    QFrame,
+    QLabel,
+    QListWidgetItem,
+    QMainWindow,
+    QScrollArea,
+    QToolButton,
+    QWidget,
+)
 
 from desktop_app.qt.config import DeskConfig
 from desktop_app.qt.forms.ui_main_window import Ui_MainWindow
@@ -64,7 +72,7 @@ class MainWindow(QMainWindow):
         self.pages: list[Page] = [self.front_desk, self.checkout, self.members, self.classes,
                                   self.reports, self.settings]
         for number, page in enumerate(self.pages):
-            self.ui.pageStack.addWidget(page)
+            self.ui.pageStack.addWidget(_scrolling(page))
             self.ui.navList.addItem(QListWidgetItem())
             shortcut = QShortcut(QKeySequence(PAGE_KEYS[number]), self)
             shortcut.setContext(Qt.ShortcutContext.WindowShortcut)
@@ -112,7 +120,7 @@ class MainWindow(QMainWindow):
             "retrying": self.tr("Printer: not answering, retrying"),
             "stopped": self.tr("Printer: stopped"),
         }.get(activity, self.tr("Printer: not set up"))
-        self.printer_label.setText(text)
+        _show_state(self.printer_label, text)
         self.printer_label.setToolTip(detail)
 
     def set_store_name(self, store_name: str) -> None:
@@ -148,9 +156,7 @@ class MainWindow(QMainWindow):
             self.members.handle_scan(code)
 
     def current_page(self) -> Page:
-        page = self.ui.pageStack.currentWidget()
-        assert isinstance(page, Page)
-        return page
+        return self.pages[self.ui.pageStack.currentIndex()]
 
     def lock(self) -> None:
         """Cover the workspace with the lock screen."""
@@ -178,6 +184,9 @@ class MainWindow(QMainWindow):
         self.staff_label.setTextFormat(Qt.TextFormat.PlainText)
         for label in (self.sync_label, self.printer_label, self.scanner_label):
             label.setObjectName("deviceState")
+            # Cut short on a narrow screen (the whole text is the tooltip) rather than push
+            # Lock and Sign out off it.
+            label.setMinimumWidth(90)
             bar.addWidget(label)
         self.scanner_button = QToolButton(self)
         self.scanner_button.clicked.connect(self.scanner_window_requested)
@@ -193,9 +202,9 @@ class MainWindow(QMainWindow):
         for number, page in enumerate(self.pages):
             item = self.ui.navList.item(number)
             item.setText(f"F{number + 1}   {page.title()}")
-        self.sync_label.setText(self.tr("Sync: not set up"))
+        _show_state(self.sync_label, self.tr("Sync: not set up"))
         self._show_printer_state()
-        self.scanner_label.setText(self.tr("Scanner: keyboard"))
+        _show_state(self.scanner_label, self.tr("Scanner: keyboard"))
         self.scanner_button.setText(self.tr("Camera…"))
         self.staff_label.setToolTip(self.tr("Signed-in staff member"))
         self._show_title()
@@ -222,3 +231,18 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
         self.save_geometry()
         super().closeEvent(event)
+
+
+def _scrolling(page: QWidget) -> QScrollArea:
+    """A page in a frameless scroll area: on a screen smaller than the page needs (a
+    1366 x 768 counter screen), the page scrolls instead of the window outgrowing the screen."""
+    area = QScrollArea()
+    area.setWidgetResizable(True)
+    area.setFrameShape(QFrame.Shape.NoFrame)
+    area.setWidget(page)
+    return area
+
+
+def _show_state(label: QLabel, text: str) -> None:
+    label.setText(text)
+    label.setToolTip(text)

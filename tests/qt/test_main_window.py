@@ -116,3 +116,40 @@ def test_window_geometry_is_kept_in_the_config_folder(started: DeskSession, qtbo
     ini = data_paths.config / "desk.ini"
     assert ini.is_file()
     assert QSettings(str(ini), QSettings.Format.IniFormat).value("geometry/main_window")
+
+
+def test_the_signed_in_desk_fits_a_1366_by_768_screen(started: DeskSession,
+                                                     qtbot: QtBot) -> None:
+    """A common counter screen, with the desk's own style sheet (its large type): every page
+    (members with a profile open, the front desk's key hints) and a busy status bar fit; a
+    page taller or wider than the window scrolls instead."""
+    from desktop_app.qt.app import style_sheet_path
+    from desktop_app.qt.widgets.sync_status import SyncStatusWidget
+    from desktop_app.services.profiles import MemberProfile
+    from desktop_app.store.sync_store import OpIssue
+    from desktop_app.sync.engine import SyncStatus
+
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    app.setStyleSheet(style_sheet_path().read_text(encoding="utf-8"))
+    try:
+        window = signed_in(started, qtbot)
+        window.members.profile.show_profile(MemberProfile(
+            id="m1", number="000000018", name="欧阳娜娜 Nana Ouyang-Smith", phone="13812345678",
+            email="nana.ouyang@example.com", status="active", tier="Gold", tags=("yoga", "vip"),
+            card_code="C0000018", points_balance=12345, points_provisional=True,
+            entitlements=(), alerts=("photo_missing",), photo_path=None,
+            notes="Prefers the 7:00 class", consent_sms=True, consent_email=False,
+            merged_into=None))  # fmt: skip
+        sync = SyncStatusWidget(window)
+        window.statusBar().insertWidget(0, sync)
+        issue = OpIssue(1, "op", "member.patch.v1", "rejected", "member_archived", {}, None)
+        sync.show_status(SyncStatus(enrolled=True, online=True, pending=12345,
+                                    issues=(issue,) * 3))  # fmt: skip
+        for page in range(len(window.pages)):
+            window.show_page(page)
+            qtbot.wait(20)
+            hint = window.minimumSizeHint()
+            assert hint.width() <= 1366 and hint.height() <= 768 - 40, (page, hint.toTuple())
+    finally:
+        app.setStyleSheet("")

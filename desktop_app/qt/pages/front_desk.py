@@ -72,6 +72,7 @@ class FrontDeskPage(Page):
         layout.addWidget(self.panel)
         self.hint = QLabel(self)
         self.hint.setObjectName("frontDeskHint")
+        self.hint.setWordWrap(True)  # one line of every key would set the window's width
         layout.addWidget(self.hint)
         row = QHBoxLayout()
         self.today_label = QLabel(self)

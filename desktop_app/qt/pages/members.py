@@ -93,11 +93,14 @@ class MembersPage(Page):
         self.archive_button.clicked.connect(self.ask_archive)
         self.archive_button.setEnabled(False)
         top.addWidget(self.card_button)
-        top.addWidget(self.merge_button)
-        top.addWidget(self.archive_button)
-        top.addWidget(self.import_button)
-        top.addWidget(self.export_button)
         layout.addLayout(top)
+        # The rarer actions on a second row: in one row the page needed 1,600 pixels.
+        rare = QHBoxLayout()
+        rare.addStretch(1)
+        for button in (self.merge_button, self.archive_button, self.import_button,
+                       self.export_button):
+            rare.addWidget(button)
+        layout.addLayout(rare)
         self.search = QLineEdit(self)
         self.search.setObjectName("memberSearch")
         self.search.setClearButtonEnabled(True)

@@ -71,6 +71,9 @@ class SyncStatusWidget(QWidget):
         super().__init__(parent)
         self._status = SyncStatus()
         self.state_label = QLabel(self)
+        # May be cut short (its whole text is the tooltip): a long status must not push Lock
+        # and Sign out off a 1366-pixel screen.
+        self.state_label.setMinimumWidth(140)
         self.issues_button = QPushButton(self)
         self.issues_button.setFlat(True)
         self.issues_button.clicked.connect(self.show_issues)
@@ -99,6 +102,7 @@ class SyncStatusWidget(QWidget):
                 when = status.last_success.astimezone().strftime("%H:%M")
                 text += " · " + self.tr("last sync %1").replace("%1", when)
         self.state_label.setText(text)
+        self.state_label.setToolTip(text)
         self.issues_button.setVisible(bool(status.issues))
         self.issues_button.setText(self.tr("%n need attention", "", len(status.issues)))
         self.sync_button.setText(self.tr("Sync now"))

@@ -31,7 +31,7 @@ def page(qtbot: QtBot, services, admin, runner) -> Iterator[MembersPage]:  # typ
     p = MembersPage()
     qtbot.addWidget(p)
     p.attach(DeskContext(services, runner, lambda: admin))
-    p.resize(1000, 700)
+    p.resize(1000, 900)  # the page needs about 850 pixels of height; in the desk it scrolls
     p.show()
     yield p
 
