@@ -14,7 +14,7 @@ from collections.abc import Callable
 
 import cv2
 import numpy as np
-from PySide6.QtCore import QObject, Qt, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal, Slot
 from PySide6.QtGui import QImage
 
 from desktop_app.devices.scanning.loop import ScanLoop, ScanSettings
@@ -57,7 +57,10 @@ class CameraWorker(QObject):
         preview_fps: float = 15.0,
         parent: QObject | None = None,
     ) -> None:
-        super().__init__(parent)
+        # Owned by Qt, never by a Python reference count: the loop thread holds references to
+        # this object, and dropping the last of them there would destroy a QObject outside its
+        # own thread (a test that let go of its worker crashed the event loop 1 run in 8).
+        super().__init__(parent if parent is not None else QCoreApplication.instance())
         self._source_factory = source_factory
         self._settings = settings or ScanSettings()
         self._preview_interval = 1.0 / preview_fps if preview_fps > 0 else None
@@ -69,7 +72,7 @@ class CameraWorker(QObject):
         queued = Qt.ConnectionType.QueuedConnection
         self._read_posted.connect(self._emit_read, queued)
         self._frame_posted.connect(self._emit_frame, queued)
-        self._stop_posted.connect(self.scanning_stopped, queued)
+        self._stop_posted.connect(self._loop_ended, queued)
         self._fail_posted.connect(self.scanning_failed, queued)
 
     @property
@@ -111,6 +114,11 @@ class CameraWorker(QObject):
     @Slot(str, str)
     def _emit_read(self, text: str, symbology: str) -> None:
         self.code_scanned.emit(text, symbology)
+
+    @Slot()
+    def _loop_ended(self) -> None:
+        self.scanning_stopped.emit()
+        self.deleteLater()  # one run per worker; freed here, on the GUI thread
 
     @Slot(QImage)
     def _emit_frame(self, image: QImage) -> None:

@@ -60,7 +60,9 @@ def test_gui_event_loop_never_stalls_while_the_worker_scans(qtbot: QtBot, tmp_pa
     try:
         qtbot.wait(2000)
     finally:
-        worker.stop()
+        # stop() does not wait; the loop ends after its frame. No thread outlives the test.
+        with qtbot.waitSignal(worker.scanning_stopped, timeout=5000):
+            worker.stop()
         timer.stop()
     assert worker.running is False
     assert len(gaps) > 50
