@@ -61,7 +61,7 @@ class ScannerHub(QObject):
 
         camera = self._devices.load().camera
         worker = CameraWorker(lambda: CameraSource(**camera_source_args(camera)),
-                              scan_settings(camera), parent=self)
+                              scan_settings(camera))
         worker.code_scanned.connect(lambda text, _sym: self.route(text, "camera"))
         worker.scanning_failed.connect(self._camera_failed)
         worker.scanning_stopped.connect(self._camera_stopped)

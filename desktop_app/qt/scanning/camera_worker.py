@@ -55,12 +55,14 @@ class CameraWorker(QObject):
         settings: ScanSettings | None = None,
         *,
         preview_fps: float = 15.0,
-        parent: QObject | None = None,
     ) -> None:
-        # Owned by Qt, never by a Python reference count: the loop thread holds references to
-        # this object, and dropping the last of them there would destroy a QObject outside its
-        # own thread (a test that let go of its worker crashed the event loop 1 run in 8).
-        super().__init__(parent if parent is not None else QCoreApplication.instance())
+        # A worker lives exactly as long as its loop, whoever started it: owned by the
+        # application (never by a Python reference count, whose last reference the loop thread
+        # may drop, destroying a QObject outside its thread; nor by a parent that could go
+        # first), it deletes itself on the GUI thread once its loop has ended. A test that let
+        # go of its worker crashed the event loop about 1 run in 15.
+        super().__init__(QCoreApplication.instance())
+        self._stopped = False  # set by stop(): a late frame or read is not passed on
         self._source_factory = source_factory
         self._settings = settings or ScanSettings()
         self._preview_interval = 1.0 / preview_fps if preview_fps > 0 else None
@@ -82,6 +84,8 @@ class CameraWorker(QObject):
     def start(self) -> None:
         if self.running:
             return
+        if self._stopped:
+            raise RuntimeError("a camera worker runs once: make a new one")
         self._loop = ScanLoop(
             self._source_factory(),
             self._on_read,
@@ -93,6 +97,7 @@ class CameraWorker(QObject):
         self._loop.start()  # returns at once: the camera opens on the loop's thread
 
     def stop(self) -> None:
+        self._stopped = True
         if self._loop is not None:
             self._loop.stop(timeout=0)  # never wait on the camera here: its thread closes it
             self._loop = None
@@ -113,7 +118,8 @@ class CameraWorker(QObject):
     # --- GUI thread --------------------------------------------------------------------
     @Slot(str, str)
     def _emit_read(self, text: str, symbology: str) -> None:
-        self.code_scanned.emit(text, symbology)
+        if not self._stopped:
+            self.code_scanned.emit(text, symbology)
 
     @Slot()
     def _loop_ended(self) -> None:
@@ -123,4 +129,5 @@ class CameraWorker(QObject):
     @Slot(QImage)
     def _emit_frame(self, image: QImage) -> None:
         self._preview_pending.clear()
-        self.frame_captured.emit(image)
+        if not self._stopped:
+            self.frame_captured.emit(image)
