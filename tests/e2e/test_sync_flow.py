@@ -16,6 +16,7 @@ import pytest
 
 from desktop_app.services.members import MemberDraft
 from tests.helpers.sync_harness import Desk, free_port
+from tests.helpers.waiting import wait_for
 
 
 def _cli(env: dict[str, str], *args: str) -> str:
@@ -64,12 +65,10 @@ def test_operator_flow_with_background_sync(tmp_path: Path) -> None:
             stops.append(stop)
             threading.Thread(target=desk.engine.run, args=(stop, 1.0), daemon=True).start()
         made = a.services.members.create(a.admin, MemberDraft(name="Flow 流程"))
-        deadline = time.monotonic() + 30
-        while made.id not in b.members() and time.monotonic() < deadline:
-            time.sleep(0.2)
+        wait_for(lambda: made.id in b.members(), timeout=30, interval=0.2)
         assert b.members()[made.id]["name"] == "Flow 流程"
-        while a.engine.status.pending and time.monotonic() < deadline:
-            time.sleep(0.1)  # A's round may still be pulling after its push landed
+        # A's round may still be pulling after its push landed.
+        wait_for(lambda: not a.engine.status.pending, timeout=30, interval=0.1)
         assert a.engine.status.online and a.engine.status.pending == 0
     finally:
         for stop in stops:

@@ -18,6 +18,7 @@ from desktop_app.services.print_worker import Activity, PrintWorker
 from desktop_app.services.printing import PrintJobView
 from desktop_app.services.registry import Services
 from tests.helpers.escpos_decode import decode
+from tests.helpers.waiting import wait_for
 from tests.integration.printing.conftest import SALE, STORE, big_sale
 from tests.integration.printing.loopback_printer import LoopbackPrinter
 
@@ -42,15 +43,6 @@ def worker(live: Services, printer: LoopbackPrinter) -> Iterator[PrintWorker]:
     w = PrintWorker(live.printing, lambda: network(printer), idle_poll_s=0.2)
     yield w
     w.stop()
-
-
-def wait_for(predicate, timeout: float = 20.0) -> bool:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if predicate():
-            return True
-        time.sleep(0.01)
-    return False
 
 
 def test_a_receipt_is_printed_on_a_network_printer(live, printer, worker) -> None:

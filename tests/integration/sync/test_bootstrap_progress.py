@@ -7,11 +7,11 @@ from __future__ import annotations
 
 import threading
 import time
-from collections.abc import Callable
 
 from desktop_app.services.members import MemberDraft
 from desktop_app.sync.engine import INDEXING, Loading, SyncEngine, SyncStatus
 from desktop_app.sync.protocol import BOOTSTRAP_ENTITIES
+from tests.helpers.waiting import wait_for
 
 
 def _server_with_members(server, make_desk, n: int) -> tuple[str, set[str]]:  # type: ignore[no-untyped-def]
@@ -24,15 +24,6 @@ def _server_with_members(server, make_desk, n: int) -> tuple[str, set[str]]:  # 
             for i in range(n)}  # fmt: skip
     assert first.sync().ok
     return store, made
-
-
-def _wait(check: Callable[[], bool], timeout_s: float = 15.0) -> bool:
-    deadline = time.monotonic() + timeout_s
-    while time.monotonic() < deadline:
-        if check():
-            return True
-        time.sleep(0.05)
-    return False
 
 
 def test_a_bootstrap_reports_each_step_s_progress(server, make_desk) -> None:
@@ -68,7 +59,7 @@ def test_the_background_loop_starts_within_seconds_of_an_enrolment(server, make_
     try:
         time.sleep(0.5)  # the loop is waiting: nothing to sync with yet
         new.enrol(server, store)  # as the first-run wizard does
-        assert _wait(lambda: made <= set(new.members())), "the loop did not start syncing"
+        assert wait_for(lambda: made <= set(new.members())), "the loop did not start syncing"
         assert running.status.enrolled and running.status.online
     finally:
         stop.set()
@@ -96,10 +87,10 @@ def test_an_unexpected_failure_is_said_in_the_status(server, make_desk, monkeypa
     loop = threading.Thread(target=new.engine.run, args=(stop, 30.0, False), daemon=True)
     loop.start()
     try:
-        assert _wait(lambda: any(s.problem == "failed" for s in statuses))
+        assert wait_for(lambda: any(s.problem == "failed" for s in statuses))
         failed = next(s for s in statuses if s.problem == "failed")
         assert failed.detail == "disk I/O error"
-        assert _wait(lambda: new.engine.status.problem is None and new.engine.status.online)
+        assert wait_for(lambda: new.engine.status.problem is None and new.engine.status.online)
     finally:
         stop.set()
         loop.join(10)

@@ -5,7 +5,6 @@ sale no longer holds the desk's outbox."""
 
 from __future__ import annotations
 
-import time
 import uuid
 from collections.abc import Callable
 from datetime import UTC, date, datetime, timedelta
@@ -30,6 +29,7 @@ from desktop_app.store.points_ledger import lots_of, verify_points
 from desktop_app.sync.protocol import SCHEMA_VERSION, PushRequest, PushResponse, WireOp
 from desktop_app.sync.transport import HttpTransport
 from tests.helpers.sync_harness import Desk, ServerProcess
+from tests.helpers.waiting import wait_for
 
 
 def _pair(
@@ -48,14 +48,14 @@ def _sync(server: ServerProcess, *desks: Desk) -> None:
     other databases' work can hold back), each syncs again."""
     for desk in desks:
         assert desk.sync().ok
-    deadline = time.monotonic() + 30
     with server.db.read() as s:
         last = s.scalar(select(func.max(ChangeRow.txid))) or 0
-    while time.monotonic() < deadline:
+
+    def final() -> bool:
         with server.db.read() as s:
-            if visible_horizon(s) > last:
-                break
-        time.sleep(0.1)
+            return visible_horizon(s) > last
+
+    wait_for(final, timeout=30, interval=0.1)
     for desk in desks:
         assert desk.sync().ok
 
