@@ -379,11 +379,12 @@ class SyncEngine:
         """Sync until `stop` is set: after a success wait for the server's poke (long-poll)
         or the interval; after a failure wait the backoff delay."""
         while not stop.is_set():
-            if self.store.enrolment() is None:
-                # Enrolment is made in Settings or the first-run wizard: start within seconds.
-                stop.wait(NOT_ENROLLED_CHECK_S)
-                continue
             try:
+                if self.store.enrolment() is None:
+                    # Enrolment is made in Settings or the first-run wizard: start within
+                    # seconds of it.
+                    stop.wait(NOT_ENROLLED_CHECK_S)
+                    continue
                 report = self.sync_once()
             except Exception as exc:  # a bug or a local database fault must not end syncing
                 log.exception("sync round failed; trying again after the backoff")

@@ -5,6 +5,7 @@ an unexpected failure said, not only logged."""
 
 from __future__ import annotations
 
+import sqlite3
 import threading
 import time
 
@@ -91,6 +92,35 @@ def test_an_unexpected_failure_is_said_in_the_status(server, make_desk, monkeypa
         failed = next(s for s in statuses if s.problem == "failed")
         assert failed.detail == "disk I/O error"
         assert wait_for(lambda: new.engine.status.problem is None and new.engine.status.online)
+    finally:
+        stop.set()
+        loop.join(10)
+
+
+def test_a_database_fault_before_a_round_does_not_end_syncing(server, make_desk,
+                                                             monkeypatch) -> None:
+    store, made = _server_with_members(server, make_desk, 1)
+    new = make_desk("new")
+    new.enrol(server, store)
+    enrolment = new.engine.store.enrolment
+    faults = iter([True])
+
+    def locked_once() -> object:
+        if next(faults, False):
+            raise sqlite3.OperationalError("database is locked")
+        return enrolment()
+
+    monkeypatch.setattr(new.engine.store, "enrolment", locked_once)
+    monkeypatch.setattr(new.engine.backoff, "base_s", 0.01)
+    statuses: list[SyncStatus] = []
+    new.engine.on_status(statuses.append)
+    stop = threading.Event()
+    loop = threading.Thread(target=new.engine.run, args=(stop, 30.0, False), daemon=True)
+    loop.start()
+    try:
+        assert wait_for(lambda: any(s.problem == "failed" for s in statuses))
+        assert wait_for(lambda: made <= set(new.members()))  # the loop went on and synced
+        assert loop.is_alive()
     finally:
         stop.set()
         loop.join(10)
